@@ -1,0 +1,228 @@
+/**
+ * The one component that owns the maplibregl.Map. Everything else talks to it through props
+ * (style, data, filter, selection, camera target) and callbacks (camera moved, feature or place
+ * clicked). Style data comes from basemap-style.ts and project-layers.ts.
+ */
+import { useEffect, useRef } from 'react';
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  AttributionControl,
+  setWorkerUrl,
+  type ExpressionSpecification,
+  type FilterSpecification,
+  type GeoJSONSource,
+  type StyleSpecification,
+  type LngLatBoundsLike,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FeatureCollection } from 'geojson';
+import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLayers, withUserFilter } from './project-layers.ts';
+import { symbolImages } from './symbols.ts';
+import type { Lang } from '../i18n/messages.ts';
+
+setWorkerUrl(workerUrl);
+
+export type Camera = { center: [number, number]; zoom: number };
+export type FlyTarget = { key: number; bbox?: [number, number, number, number]; center?: [number, number]; zoom?: number };
+
+export const NEAR_SOURCE = 'near-circle';
+
+type Props = {
+  basemap: StyleSpecification;
+  lang: Lang;
+  theme: 'light' | 'contrast';
+  projects: FeatureCollection | null;
+  filter: ExpressionSpecification | null;
+  selectedId: string | null;
+  hoverId: string | null;
+  camera: Camera;
+  flyTarget: FlyTarget | null;
+  nearCircle: FeatureCollection | null;
+  maxBounds: LngLatBoundsLike;
+  onCameraChange: (camera: Camera) => void;
+  onSelect: (id: string | null) => void;
+  onMapClick: (lngLat: [number, number]) => void;
+};
+
+declare global {
+  interface Window {
+    /** For browser tests and debugging: the live map. */
+    __atlasMap?: MapLibreMap;
+  }
+}
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export function MapView(props: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  // Callbacks and current values read inside map events without re-binding them.
+  const latest = useRef(props);
+  useEffect(() => {
+    latest.current = props;
+  });
+
+  // Create the map once.
+  useEffect(() => {
+    const p = latest.current;
+    const map = new MapLibreMap({
+      container: container.current!,
+      style: p.basemap,
+      center: p.camera.center,
+      zoom: p.camera.zoom,
+      minZoom: 3,
+      maxZoom: 14,
+      maxBounds: p.maxBounds,
+      attributionControl: false,
+      localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    mapRef.current = map;
+    window.__atlasMap = map;
+    map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+    const images = symbolImages(window.devicePixelRatio || 1);
+    map.on('styleimagemissing', (e) => {
+      const img = images.find((i) => i.name === e.id);
+      if (img && !map.hasImage(e.id)) map.addImage(e.id, img.image, { pixelRatio: window.devicePixelRatio || 1 });
+    });
+    map.on('load', () => {
+      const q = latest.current;
+      map.addSource(PROJECT_SOURCE, { type: 'geojson', data: q.projects ?? EMPTY });
+      map.addSource(NEAR_SOURCE, { type: 'geojson', data: q.nearCircle ?? EMPTY });
+      addOverlayLayers(map, q.lang, q.theme, q.filter);
+      applyHighlight(map, q.selectedId, q.hoverId);
+    });
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      latest.current.onCameraChange({ center: [round(c.lng, 4), round(c.lat, 4)], zoom: round(map.getZoom(), 2) });
+    });
+    map.on('click', (e) => {
+      const pad = 4;
+      const layers = INTERACTIVE_PROJECT_LAYERS.filter((l) => map.getLayer(l));
+      const hit = map.queryRenderedFeatures(
+        [
+          [e.point.x - pad, e.point.y - pad],
+          [e.point.x + pad, e.point.y + pad],
+        ],
+        { layers },
+      )[0];
+      if (hit) latest.current.onSelect(String(hit.properties.id));
+      else latest.current.onMapClick([round(e.lngLat.lng, 4), round(e.lngLat.lat, 4)]);
+    });
+    for (const layer of INTERACTIVE_PROJECT_LAYERS) {
+      map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+    }
+    return () => {
+      map.remove();
+      mapRef.current = null;
+      if (window.__atlasMap === map) delete window.__atlasMap;
+    };
+  }, []);
+
+  // Basemap, language or theme changed: swap the style and carry the overlays over.
+  const { basemap, lang, theme } = props;
+  const firstStyle = useRef(true);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    if (firstStyle.current) {
+      firstStyle.current = false;
+      return;
+    }
+    map.setStyle(basemap, {
+      diff: true,
+      transformStyle: (previous, next) => {
+        const q = latest.current;
+        const overlays = overlayLayers(q.lang, q.theme, q.filter);
+        return {
+          ...next,
+          sources: {
+            ...next.sources,
+            [PROJECT_SOURCE]: previous?.sources[PROJECT_SOURCE] ?? { type: 'geojson', data: q.projects ?? EMPTY },
+            [NEAR_SOURCE]: previous?.sources[NEAR_SOURCE] ?? { type: 'geojson', data: q.nearCircle ?? EMPTY },
+          },
+          layers: [...next.layers, ...overlays],
+        };
+      },
+    });
+    map.once('styledata', () => applyHighlight(map, latest.current.selectedId, latest.current.hoverId));
+  }, [basemap, lang, theme]);
+
+  const { projects, nearCircle, filter, selectedId, hoverId, flyTarget } = props;
+  useEffect(() => {
+    whenReady(mapRef.current, (map) => (map.getSource(PROJECT_SOURCE) as GeoJSONSource | undefined)?.setData(projects ?? EMPTY));
+  }, [projects]);
+  useEffect(() => {
+    whenReady(mapRef.current, (map) => (map.getSource(NEAR_SOURCE) as GeoJSONSource | undefined)?.setData(nearCircle ?? EMPTY));
+  }, [nearCircle]);
+  useEffect(() => {
+    whenReady(mapRef.current, (map) => {
+      for (const layer of projectLayers(lang, theme)) {
+        if (HIGHLIGHT_LAYERS.includes(layer.id) || !map.getLayer(layer.id)) continue;
+        map.setFilter(layer.id, withUserFilter(layer, filter) ?? null);
+      }
+    });
+  }, [filter, lang, theme]);
+  useEffect(() => {
+    whenReady(mapRef.current, (map) => applyHighlight(map, selectedId, hoverId));
+  }, [selectedId, hoverId]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !flyTarget) return;
+    if (flyTarget.bbox) {
+      const [a, b, c, d] = flyTarget.bbox;
+      map.fitBounds([a, b, c, d], { padding: 80, maxZoom: 11, duration: 800 });
+    } else if (flyTarget.center) {
+      map.flyTo({ center: flyTarget.center, zoom: flyTarget.zoom ?? Math.max(map.getZoom(), 9), duration: 800 });
+    }
+  }, [flyTarget]);
+
+  return <div ref={container} className="map" role="region" aria-label="map / 地图" data-testid="map" />;
+}
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+
+function whenReady(map: MapLibreMap | null, fn: (map: MapLibreMap) => void) {
+  if (!map) return;
+  if (map.getSource(PROJECT_SOURCE)) fn(map);
+  else map.once('load', () => fn(map));
+}
+
+function overlayLayers(lang: Lang, theme: 'light' | 'contrast', filter: ExpressionSpecification | null) {
+  const near = [
+    {
+      id: 'near-fill',
+      type: 'fill' as const,
+      source: NEAR_SOURCE,
+      paint: { 'fill-color': '#0077BB', 'fill-opacity': 0.08 },
+    },
+    {
+      id: 'near-outline',
+      type: 'line' as const,
+      source: NEAR_SOURCE,
+      paint: { 'line-color': '#0077BB', 'line-width': 2, 'line-dasharray': [2, 2] },
+    },
+  ];
+  const projects = projectLayers(lang, theme).map((l) =>
+    HIGHLIGHT_LAYERS.includes(l.id) ? l : { ...l, filter: withUserFilter(l, filter) },
+  );
+  return [...near, ...projects];
+}
+
+function addOverlayLayers(map: MapLibreMap, lang: Lang, theme: 'light' | 'contrast', filter: ExpressionSpecification | null) {
+  for (const layer of overlayLayers(lang, theme, filter)) map.addLayer(layer);
+}
+
+function applyHighlight(map: MapLibreMap, selectedId: string | null, hoverId: string | null) {
+  const ids = [selectedId, hoverId].filter((x): x is string => Boolean(x));
+  const match: FilterSpecification = ['in', ['get', 'id'], ['literal', ids]];
+  if (map.getLayer('projects-highlight-line')) map.setFilter('projects-highlight-line', match);
+  if (map.getLayer('projects-highlight-point')) {
+    map.setFilter('projects-highlight-point', ['all', ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false], match]);
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The project layers as typed data. One GeoJSON source, `projects`; each geometry kind gets its
+ * layers, coloured by category (shared/taxonomy.ts) and drawn by precision so a schematic route or a
+ * whole-region programme never looks like a surveyed alignment: schematic lines are dashed, region
+ * areas are pale with a dashed edge, approximate points are hollow.
+ */
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import { CATEGORIES, CATEGORY_IDS } from '#shared/taxonomy.ts';
+import type { Lang } from '../i18n/messages.ts';
+
+export const PROJECT_SOURCE = 'projects';
+
+export const categoryColor: ExpressionSpecification = [
+  'match',
+  ['get', 'category'],
+  ...CATEGORY_IDS.flatMap((id) => [id, CATEGORIES[id].color]),
+  '#666666',
+] as unknown as ExpressionSpecification;
+
+const isPoint: ExpressionSpecification = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false];
+const isLine: ExpressionSpecification = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
+const isArea: ExpressionSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
+const precisionIs = (p: string): ExpressionSpecification => ['==', ['get', 'precision'], p];
+const not = (f: ExpressionSpecification): ExpressionSpecification => ['!', f];
+
+/** Each project layer with the geometry filter it always keeps; the user's filter is ANDed on. */
+type ProjectLayer = LayerSpecification & { source: typeof PROJECT_SOURCE };
+
+export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectLayer[] {
+  const halo = theme === 'contrast' ? '#000000' : '#ffffff';
+  const text = theme === 'contrast' ? '#ffffff' : '#1a1a1a';
+  const name: ExpressionSpecification =
+    lang === 'zh' ? ['get', 'name_zh'] : ['get', 'name_en'];
+  return [
+    {
+      id: 'projects-area-fill',
+      type: 'fill',
+      source: PROJECT_SOURCE,
+      filter: isArea,
+      paint: {
+        'fill-color': categoryColor,
+        'fill-opacity': ['match', ['get', 'precision'], 'region', 0.1, 0.3],
+      },
+    },
+    {
+      id: 'projects-area-outline',
+      type: 'line',
+      source: PROJECT_SOURCE,
+      filter: ['all', isArea, not(precisionIs('region'))],
+      paint: { 'line-color': categoryColor, 'line-width': 1.5 },
+    },
+    {
+      id: 'projects-area-outline-region',
+      type: 'line',
+      source: PROJECT_SOURCE,
+      filter: ['all', isArea, precisionIs('region')],
+      paint: { 'line-color': categoryColor, 'line-width': 1.2, 'line-dasharray': [3, 2], 'line-opacity': 0.8 },
+    },
+    {
+      id: 'projects-line-casing',
+      type: 'line',
+      source: PROJECT_SOURCE,
+      filter: isLine,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': halo, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 4, 10, 7], 'line-opacity': 0.8 },
+    },
+    {
+      id: 'projects-line',
+      type: 'line',
+      source: PROJECT_SOURCE,
+      filter: ['all', isLine, not(precisionIs('schematic'))],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': categoryColor, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2.5, 10, 4.5] },
+    },
+    {
+      id: 'projects-line-schematic',
+      type: 'line',
+      source: PROJECT_SOURCE,
+      filter: ['all', isLine, precisionIs('schematic')],
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': categoryColor,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2.5, 10, 4.5],
+        'line-dasharray': [2, 1.5],
+      },
+    },
+    {
+      id: 'projects-point',
+      type: 'symbol',
+      source: PROJECT_SOURCE,
+      filter: isPoint,
+      layout: {
+        'icon-image': ['concat', 'atlas-', ['get', 'category'], ['match', ['get', 'precision'], 'exact', '', '-hollow']],
+        'icon-allow-overlap': true,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 10, 1.1],
+      },
+    },
+    {
+      id: 'projects-label',
+      type: 'symbol',
+      source: PROJECT_SOURCE,
+      filter: ['any', isPoint, isArea],
+      layout: {
+        'text-field': name,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 5, 11, 10, 14],
+        'text-anchor': 'top',
+        'text-offset': [0, 0.9],
+        'text-max-width': 9,
+        'text-optional': true,
+      },
+      paint: { 'text-color': text, 'text-halo-color': halo, 'text-halo-width': 1.5 },
+    },
+    {
+      id: 'projects-line-label',
+      type: 'symbol',
+      source: PROJECT_SOURCE,
+      filter: isLine,
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': name,
+        'text-size': 12,
+        'symbol-spacing': 400,
+      },
+      paint: { 'text-color': text, 'text-halo-color': halo, 'text-halo-width': 1.5 },
+    },
+    {
+      id: 'projects-highlight-line',
+      type: 'line',
+      source: PROJECT_SOURCE,
+      filter: ['==', ['get', 'id'], ''],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': '#FFD400', 'line-width': 8, 'line-opacity': 0.7 },
+    },
+    {
+      id: 'projects-highlight-point',
+      type: 'circle',
+      source: PROJECT_SOURCE,
+      filter: ['all', isPoint, ['==', ['get', 'id'], '']],
+      paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#FFD400', 'circle-stroke-width': 4 },
+    },
+  ];
+}
+
+/** Layers that carry projects (for clicks and queryRenderedFeatures), without highlights. */
+export const INTERACTIVE_PROJECT_LAYERS = [
+  'projects-point',
+  'projects-line',
+  'projects-line-schematic',
+  'projects-area-fill',
+  'projects-label',
+];
+export const HIGHLIGHT_LAYERS = ['projects-highlight-line', 'projects-highlight-point'];
+
+/** The geometry filter a layer keeps, ANDed with the user's filter. */
+export function withUserFilter(layer: ProjectLayer, user: ExpressionSpecification | null): FilterSpecification | undefined {
+  const own = 'filter' in layer ? (layer.filter as ExpressionSpecification | undefined) : undefined;
+  if (!user) return own;
+  return own ? ['all', own, user] : user;
+}

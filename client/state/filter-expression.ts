@@ -1,0 +1,40 @@
+/**
+ * The view's filters as one MapLibre expression: the map's layers use it, and the list and counts
+ * evaluate the very same expression in JS (featureFilter), so they can never disagree.
+ * List-valued feature properties are delimited strings (",a,b,") from the API.
+ */
+import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
+import type { ExpressionSpecification } from 'maplibre-gl';
+import type { Filters } from './view-state.ts';
+
+const anyOf = (prop: string, values: readonly (string | number)[]): ExpressionSpecification =>
+  ['in', ['get', prop], ['literal', values]];
+
+const containsAny = (prop: string, needles: string[]): ExpressionSpecification =>
+  ['any', ...needles.map((n): ExpressionSpecification => ['in', n, ['get', prop]])];
+
+/** `ids`: the result of a server-side search or radius query, or null when none is active. */
+export function filterExpression(f: Filters, ids: readonly string[] | null): ExpressionSpecification | null {
+  const parts: ExpressionSpecification[] = [];
+  if (f.categories.length) parts.push(anyOf('category', f.categories));
+  if (f.statuses.length) parts.push(anyOf('status', f.statuses));
+  if (f.stages.length) parts.push(anyOf('stage', f.stages));
+  if (f.milestones.length) parts.push(anyOf('milestone', f.milestones));
+  if (f.provinces.length) parts.push(containsAny('provinces', f.provinces.map((p) => `,${p},`)));
+  // A node matches itself and everything below it: ",2.1," or ",2.1.…".
+  if (f.nodes.length) parts.push(containsAny('nodes', f.nodes.flatMap((n) => [`,${n},`, `,${n}.`])));
+  if (f.agency) {
+    const roles = f.agencyRole === 'any' ? ['lead', 'cooperating', 'shared'] : [f.agencyRole];
+    parts.push(containsAny('agencies', roles.map((r) => `,${r}:${f.agency},`)));
+  }
+  if (ids) parts.push(anyOf('id', ids));
+  if (!parts.length) return null;
+  return parts.length === 1 ? parts[0]! : ['all', ...parts];
+}
+
+/** Evaluates an expression against feature properties, as MapLibre does. */
+export function matcher(expr: ExpressionSpecification | null): (properties: Record<string, unknown>) => boolean {
+  if (!expr) return () => true;
+  const compiled = featureFilter(expr, 'filter');
+  return (properties) => compiled.filter({ zoom: 0 }, { type: 1, properties } as never);
+}

@@ -1,0 +1,101 @@
+/**
+ * createApp builds the whole HTTP app on a given database; server/index.ts only serves it, and tests
+ * build it on a throwaway database. Route groups are chained so AppType keeps every route's types.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { etag } from 'hono/etag';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Db } from './db/client.ts';
+import { GEODATA_DIR } from './db/geodata.ts';
+import { ApiError, errorBody } from './errors.ts';
+import { identify, type AuthVars } from './middleware/auth.ts';
+import { apiDocsPage, openApiDocument } from './openapi.ts';
+import { authRoutes } from './routes/auth.ts';
+import { exportRoutes } from './routes/export.ts';
+import { planRoutes } from './routes/plan.ts';
+import { projectRoutes } from './routes/projects.ts';
+import { statsRoutes } from './routes/stats.ts';
+
+export type AppOptions = {
+  db: Db;
+  /** Built client (vite build output) to serve at /, if any. */
+  clientDir?: string;
+  requireSignInToRead?: boolean;
+  secureCookie?: boolean;
+};
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export function createApp({ db, clientDir, requireSignInToRead = false, secureCookie = false }: AppOptions) {
+  const api = new Hono<{ Variables: AuthVars }>()
+    .use(identify(db))
+    .use(async (c, next) => {
+      const open = c.req.path.startsWith('/api/auth') || c.req.path === '/api/health';
+      if (requireSignInToRead && !open && !c.get('user')) throw new ApiError(401, 'unauthorized', 'sign in to read');
+      await next();
+    })
+    .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError(413, 'payload_too_large', `body over ${MAX_BODY_BYTES} bytes`); } }))
+    .use(async (c, next) => {
+      await next();
+      if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');
+    })
+    .use(etag())
+    .get('/health', async (c) => {
+      await db.run(sql`select 1`);
+      return c.json({ ok: true });
+    })
+    .get('/openapi.json', (c) => c.json(openApiDocument()))
+    .get('/docs', (c) => c.html(apiDocsPage()))
+    .route('/auth', authRoutes(db, { secureCookie }))
+    .route('/plan', planRoutes(db))
+    .route('/projects', projectRoutes(db))
+    .route('/stats', statsRoutes(db))
+    .route('/export', exportRoutes(db));
+
+  const app = new Hono()
+    .use(compress())
+    .use(
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          // MapLibre runs its workers from blob: URLs and draws images from data:/blob:.
+          workerSrc: ["'self'", 'blob:'],
+          childSrc: ["'self'", 'blob:'],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          connectSrc: ["'self'"],
+        },
+        crossOriginEmbedderPolicy: false,
+      }),
+    )
+    .route('/api', api);
+
+  app.notFound((c) => c.json(errorBody(new ApiError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)), 404));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json(errorBody(err), err.status);
+    if (err instanceof HTTPException) {
+      return c.json(errorBody(new ApiError(err.status as 400, 'http_error', err.message || 'request refused')), err.status);
+    }
+    console.error(err);
+    return c.json(errorBody(new ApiError(500, 'internal', 'internal error')), 500);
+  });
+
+  // The offline basemap layers, and the built client with its SPA fallback.
+  app.use('/basemap/*', serveStatic({ root: GEODATA_DIR, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=3600') }));
+  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    const index = readFileSync(join(clientDir, 'index.html'), 'utf8');
+    app.use('/*', serveStatic({ root: clientDir }));
+    app.get('*', (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/basemap/') ? c.notFound() : c.html(index)));
+  }
+  return app;
+}
+
+/** The API's type, for the client's hc<AppType>. */
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,141 @@
+/**
+ * The database: the plan tree, its agencies, the projects (places) the plan names, their links to
+ * plan clauses, and the status history editors write. Spatial index: a SQLite R*Tree virtual table
+ * `projects_rtree` (created in a custom migration, since drizzle has no virtual tables) keyed by
+ * projects.rid and kept in step by the seed.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const planNodes = sqliteTable('plan_nodes', {
+  id: text('id').primaryKey(),
+  parent: text('parent'),
+  kind: text('kind').notNull(),
+  ord: integer('ord').notNull(),
+  titleZh: text('title_zh').notNull(),
+  titleEn: text('title_en').notNull(),
+  textZh: text('text_zh').notNull(),
+  year: integer('year'),
+  agenciesOpenEnded: integer('agencies_open_ended', { mode: 'boolean' }).notNull().default(false),
+  withDistricts: integer('with_districts', { mode: 'boolean' }).notNull().default(false),
+  partners: text('partners', { mode: 'json' }).$type<string[]>().notNull(),
+  partnerCities: text('partner_cities', { mode: 'json' }).$type<string[]>().notNull(),
+});
+
+export const agencies = sqliteTable('agencies', {
+  id: text('id').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+});
+
+export const nodeAgencies = sqliteTable(
+  'node_agencies',
+  {
+    nodeId: text('node_id').notNull().references(() => planNodes.id, { onDelete: 'cascade' }),
+    agencyId: text('agency_id').notNull().references(() => agencies.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['lead', 'cooperating', 'shared'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.nodeId, t.agencyId, t.role] }), index('node_agencies_agency').on(t.agencyId)],
+);
+
+export const projects = sqliteTable(
+  'projects',
+  {
+    /** Integer key for the R*Tree index. */
+    rid: integer('rid').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    /** Full pinyin and initials of name_zh, lower case, for search. */
+    pinyin: text('pinyin').notNull(),
+    category: text('category').notNull(),
+    stage: text('stage').notNull(),
+    milestone: integer('milestone'),
+    precision: text('precision').notNull(),
+    source: text('source').notNull(),
+    note: text('note'),
+    /** GeoJSON geometry as text. */
+    geometry: text('geometry').notNull(),
+    minX: real('min_x').notNull(),
+    minY: real('min_y').notNull(),
+    maxX: real('max_x').notNull(),
+    maxY: real('max_y').notNull(),
+    lengthKm: real('length_km'),
+    areaKm2: real('area_km2'),
+    status: text('status').notNull(),
+    /** Bumped by every status edit; editors send the version they saw. */
+    version: integer('version').notNull().default(1),
+    statusUpdatedAt: text('status_updated_at').notNull(),
+  },
+  (t) => [index('projects_category').on(t.category), index('projects_status').on(t.status)],
+);
+
+export const projectMentions = sqliteTable(
+  'project_mentions',
+  {
+    projectId: text('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    nodeId: text('node_id').notNull().references(() => planNodes.id, { onDelete: 'cascade' }),
+    phrase: text('phrase').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.nodeId, t.phrase] }), index('project_mentions_node').on(t.nodeId)],
+);
+
+export const projectProvinces = sqliteTable(
+  'project_provinces',
+  {
+    projectId: text('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    province: text('province').notNull(),
+    /** Kilometres of the project's line inside this province. */
+    lengthKm: real('length_km'),
+    /** Square kilometres of the project's area inside this province. */
+    areaKm2: real('area_km2'),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.province] }), index('project_provinces_province').on(t.province)],
+);
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  role: text('role', { enum: ['editor', 'admin'] }).notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
+export const sessions = sqliteTable('sessions', {
+  /** sha256 of the cookie value: a leaked database does not leak live sessions. */
+  tokenHash: text('token_hash').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  csrfToken: text('csrf_token').notNull(),
+  expiresAt: text('expires_at').notNull(),
+});
+
+export const apiTokens = sqliteTable('api_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
+export const statusEvents = sqliteTable(
+  'status_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: text('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    at: text('at').notNull(),
+    /** A username, or 'plan' for the status the plan text implies. */
+    by: text('by').notNull(),
+    note: text('note').notNull(),
+    source: text('source').notNull(),
+    /** The project version this event produced. */
+    version: integer('version').notNull(),
+  },
+  (t) => [index('status_events_project').on(t.projectId)],
+);
+
+/** Key-value facts about the database itself, such as the hash of the geodata it was seeded from. */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -1,0 +1,127 @@
+/**
+ * Loads geodata/ into the database. Idempotent: plan nodes, agencies and each project's plan data
+ * are replaced by what the files say; a project's status and its history are never touched, except
+ * that a project seen for the first time gets the status the plan text implies, as one event by
+ * 'plan' so nobody mistakes it for a verified current state.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { pinyin } from 'pinyin-pro';
+import { areaByProvince, bounds, lengthByProvince, measure, provincesTouched } from '#shared/coverage.ts';
+import { STAGES } from '#shared/taxonomy.ts';
+import type { Db } from './client.ts';
+import { loadGeodata, type Geodata } from './geodata.ts';
+import * as t from './schema.ts';
+
+export type SeedResult = { seeded: boolean; projects: number; newProjects: number; nodes: number };
+
+/** Full pinyin and initials of a Chinese name, for search: "天津港" -> "tianjingang tjg". */
+export function pinyinKey(nameZh: string): string {
+  const syllables = pinyin(nameZh, { toneType: 'none', type: 'array', nonZh: 'removed' });
+  return `${syllables.join('')} ${syllables.map((s) => s[0] ?? '').join('')}`.toLowerCase();
+}
+
+/** Seeds when the database is empty or the geodata changed since the last seed (force: always). */
+export async function seed(db: Db, opts: { force?: boolean; data?: Geodata } = {}): Promise<SeedResult> {
+  const data = opts.data ?? loadGeodata();
+  const last = await db.select().from(t.meta).where(eq(t.meta.key, 'geodata_hash')).get();
+  const count = (await db.select({ n: sql<number>`count(*)` }).from(t.projects).get())?.n ?? 0;
+  if (!opts.force && last?.value === data.hash && count > 0) {
+    return { seeded: false, projects: count, newProjects: 0, nodes: data.plan.nodes.length };
+  }
+
+  const now = new Date().toISOString();
+  const existing = new Set((await db.select({ id: t.projects.id }).from(t.projects).all()).map((r) => r.id));
+  let newProjects = 0;
+
+  await db.transaction(async (tx) => {
+    // The plan tree and its agencies: replaced whole (nothing else points at them but mentions,
+    // which are rebuilt below).
+    await tx.delete(t.projectMentions);
+    await tx.delete(t.nodeAgencies);
+    await tx.delete(t.planNodes);
+    for (const a of data.plan.agencies) {
+      await tx
+        .insert(t.agencies)
+        .values({ id: a.id, nameZh: a.name_zh, nameEn: a.name_en })
+        .onConflictDoUpdate({ target: t.agencies.id, set: { nameZh: a.name_zh, nameEn: a.name_en } });
+    }
+    for (const n of data.plan.nodes) {
+      await tx.insert(t.planNodes).values({
+        id: n.id,
+        parent: n.parent,
+        kind: n.kind,
+        ord: n.order,
+        titleZh: n.title_zh,
+        titleEn: n.title_en,
+        textZh: n.text_zh,
+        year: n.year ?? null,
+        agenciesOpenEnded: n.agencies_open_ended,
+        withDistricts: n.with_districts,
+        partners: n.partners,
+        partnerCities: n.partner_cities,
+      });
+      for (const a of n.agencies) {
+        await tx.insert(t.nodeAgencies).values({ nodeId: n.id, agencyId: a.agency, role: a.role }).onConflictDoNothing();
+      }
+    }
+
+    for (const f of data.projects) {
+      const p = f.properties;
+      const [minX, minY, maxX, maxY] = bounds(f.geometry);
+      const { lengthKm, areaKm2 } = measure(f.geometry);
+      const planData = {
+        nameZh: p.name_zh,
+        nameEn: p.name_en,
+        pinyin: pinyinKey(p.name_zh),
+        category: p.category,
+        stage: p.stage,
+        milestone: p.milestone,
+        precision: p.precision,
+        source: p.source,
+        note: p.note ?? null,
+        geometry: JSON.stringify(f.geometry),
+        minX,
+        minY,
+        maxX,
+        maxY,
+        lengthKm,
+        areaKm2,
+      };
+      if (existing.has(p.id)) {
+        await tx.update(t.projects).set(planData).where(eq(t.projects.id, p.id));
+      } else {
+        const status = STAGES[p.stage].status;
+        await tx.insert(t.projects).values({ id: p.id, ...planData, status, version: 1, statusUpdatedAt: now });
+        const first = p.mentions[0]!;
+        await tx.insert(t.statusEvents).values({
+          projectId: p.id,
+          fromStatus: null,
+          toStatus: status,
+          at: now,
+          by: 'plan',
+          note: `Implied by the plan's wording (stage: ${p.stage}); not a verified current state.`,
+          source: `Plan clause ${first.node}: "${first.phrase}"`,
+          version: 1,
+        });
+        newProjects++;
+      }
+      for (const m of p.mentions) {
+        await tx.insert(t.projectMentions).values({ projectId: p.id, nodeId: m.node, phrase: m.phrase }).onConflictDoNothing();
+      }
+      await tx.delete(t.projectProvinces).where(eq(t.projectProvinces.projectId, p.id));
+      const km = lengthByProvince(f.geometry, data.provinces);
+      const km2 = areaByProvince(f.geometry, data.provinces);
+      for (const province of provincesTouched(f.geometry, data.provinces)) {
+        await tx
+          .insert(t.projectProvinces)
+          .values({ projectId: p.id, province, lengthKm: km[province] ?? null, areaKm2: km2[province] ?? null });
+      }
+    }
+    await tx
+      .insert(t.meta)
+      .values({ key: 'geodata_hash', value: data.hash })
+      .onConflictDoUpdate({ target: t.meta.key, set: { value: data.hash } });
+  });
+
+  return { seeded: true, projects: data.projects.length, newProjects, nodes: data.plan.nodes.length };
+}

@@ -1,0 +1,43 @@
+/** One JSON error shape for every failure: {error: {code, message, field?}}. */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+
+export type ErrorBody = { error: { code: string; message: string; field?: string } };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    /** Extra data a client needs to recover, e.g. the current state after a 409. */
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (field: string, message: string) => new ApiError(400, 'bad_request', `${field}: ${message}`, field);
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+
+export function errorBody(e: ApiError): ErrorBody & { current?: unknown } {
+  const body: ErrorBody & { current?: unknown } = { error: { code: e.code, message: e.message } };
+  if (e.field) body.error.field = e.field;
+  if (e.details !== undefined) body.current = e.details;
+  return body;
+}
+
+export function zodToApiError(err: ZodError): ApiError {
+  const issue = err.issues[0];
+  const field = issue ? issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : 'body') : 'body';
+  return badRequest(field, issue?.message ?? 'invalid');
+}
+
+/** Hook for zValidator: a failed parse becomes a 400 naming the field. */
+export const validationHook = (result: { success: boolean; error?: unknown }, c: Context) => {
+  if (!result.success) {
+    const e = zodToApiError(result.error as ZodError);
+    return c.json(errorBody(e), 400);
+  }
+};

@@ -1,0 +1,37 @@
+/** /api/plan: the plan tree with verbatim texts, goals, agencies and the projects each node names. */
+import { asc } from 'drizzle-orm';
+import { Hono } from 'hono';
+import type { Db } from '../db/client.ts';
+import * as t from '../db/schema.ts';
+
+export async function loadPlan(db: Db) {
+  const [nodes, agencies, roles, mentions] = await Promise.all([
+    db.select().from(t.planNodes).orderBy(asc(t.planNodes.id)).all(),
+    db.select().from(t.agencies).orderBy(asc(t.agencies.id)).all(),
+    db.select().from(t.nodeAgencies).all(),
+    db.select({ node: t.projectMentions.nodeId, project: t.projectMentions.projectId, phrase: t.projectMentions.phrase }).from(t.projectMentions).all(),
+  ]);
+  return {
+    nodes: nodes.map((n) => ({
+      id: n.id,
+      parent: n.parent,
+      kind: n.kind,
+      order: n.ord,
+      title_zh: n.titleZh,
+      title_en: n.titleEn,
+      text_zh: n.textZh,
+      year: n.year,
+      agencies: roles.filter((r) => r.nodeId === n.id).map((r) => ({ agency: r.agencyId, role: r.role })),
+      agencies_open_ended: n.agenciesOpenEnded,
+      with_districts: n.withDistricts,
+      partners: n.partners,
+      partner_cities: n.partnerCities,
+      projects: mentions.filter((m) => m.node === n.id).map((m) => ({ id: m.project, phrase: m.phrase })),
+    })),
+    agencies: agencies.map((a) => ({ id: a.id, name_zh: a.nameZh, name_en: a.nameEn })),
+  };
+}
+
+export type PlanPayload = Awaited<ReturnType<typeof loadPlan>>;
+
+export const planRoutes = (db: Db) => new Hono().get('/', async (c) => c.json(await loadPlan(db)));

@@ -1,0 +1,127 @@
+/** /api/projects: the filtered GeoJSON, one project in full, and status edits with history. */
+import { zValidator } from '@hono/zod-validator';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { ProjectFilterSchema } from '#shared/filters.ts';
+import { StatusSchema } from '#shared/schema.ts';
+import type { Db } from '../db/client.ts';
+import * as t from '../db/schema.ts';
+import { ApiError, notFound, validationHook } from '../errors.ts';
+import { requireRole, type AuthVars } from '../middleware/auth.ts';
+import { projectRowById, queryProjects, toFeature } from '../services/project-query.ts';
+
+const IdParam = z.object({ id: z.string().regex(/^[a-z0-9-]+$/, 'must be a project id') });
+
+export const StatusEditSchema = z
+  .object({
+    status: StatusSchema,
+    note: z.string().trim().min(1, 'say why the status changed').max(2000),
+    source: z.string().trim().min(1, 'name the document or meeting this comes from').max(500),
+    /** The project version the editor saw; may come as an If-Match header instead. */
+    version: z.number().int().positive().optional(),
+  })
+  .strict();
+
+async function projectDetail(db: Db, id: string) {
+  const row = await projectRowById(db, id);
+  if (!row) throw notFound(`project ${id}`);
+  const project = await db.select().from(t.projects).where(eq(t.projects.id, id)).get();
+  const mentions = await db
+    .select({ node: t.planNodes.id, phrase: t.projectMentions.phrase, kind: t.planNodes.kind, title_zh: t.planNodes.titleZh, title_en: t.planNodes.titleEn, text_zh: t.planNodes.textZh })
+    .from(t.projectMentions)
+    .innerJoin(t.planNodes, eq(t.planNodes.id, t.projectMentions.nodeId))
+    .where(eq(t.projectMentions.projectId, id))
+    .orderBy(asc(t.planNodes.id))
+    .all();
+  const nodeIds = [...new Set(mentions.map((m) => m.node))];
+  const agencyRows = nodeIds.length
+    ? await db
+        .select({ node: t.nodeAgencies.nodeId, id: t.agencies.id, name_zh: t.agencies.nameZh, name_en: t.agencies.nameEn, role: t.nodeAgencies.role })
+        .from(t.nodeAgencies)
+        .innerJoin(t.agencies, eq(t.agencies.id, t.nodeAgencies.agencyId))
+        .where(inArray(t.nodeAgencies.nodeId, nodeIds))
+        .all()
+    : [];
+  const provinces = await db
+    .select({ province: t.projectProvinces.province, length_km: t.projectProvinces.lengthKm, area_km2: t.projectProvinces.areaKm2 })
+    .from(t.projectProvinces)
+    .where(eq(t.projectProvinces.projectId, id))
+    .all();
+  const history = await db
+    .select({ from: t.statusEvents.fromStatus, to: t.statusEvents.toStatus, at: t.statusEvents.at, by: t.statusEvents.by, note: t.statusEvents.note, source: t.statusEvents.source, version: t.statusEvents.version })
+    .from(t.statusEvents)
+    .where(eq(t.statusEvents.projectId, id))
+    .orderBy(desc(t.statusEvents.id))
+    .all();
+  const feature = toFeature(row);
+  return {
+    ...feature,
+    properties: {
+      ...feature.properties,
+      source: project!.source,
+      note: project!.note,
+      status_updated_at: project!.statusUpdatedAt,
+      clauses: mentions.map((m) => ({ ...m, agencies: agencyRows.filter((a) => a.node === m.node).map(({ node: _n, ...a }) => a) })),
+      province_measures: provinces,
+      history,
+    },
+  };
+}
+
+export const projectRoutes = (db: Db) =>
+  new Hono<{ Variables: AuthVars }>()
+    .get('/', zValidator('query', ProjectFilterSchema, validationHook), async (c) => {
+      const rows = await queryProjects(db, c.req.valid('query'));
+      return c.json({ type: 'FeatureCollection' as const, features: rows.map(toFeature) });
+    })
+    .get('/:id', zValidator('param', IdParam, validationHook), async (c) => {
+      return c.json(await projectDetail(db, c.req.valid('param').id));
+    })
+    .patch(
+      '/:id/status',
+      requireRole('editor', 'admin'),
+      zValidator('param', IdParam, validationHook),
+      zValidator('json', StatusEditSchema, validationHook),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        const ifMatch = c.req.header('if-match')?.replace(/^W\//, '').replace(/"/g, '');
+        const seen = body.version ?? (ifMatch ? Number(ifMatch) : undefined);
+        if (seen === undefined || !Number.isInteger(seen)) {
+          throw new ApiError(428, 'version_required', 'send the version you saw (body.version or If-Match)', 'version');
+        }
+        const user = c.get('user')!;
+        const now = new Date().toISOString();
+        const outcome = await db.transaction(async (tx) => {
+          const current = await tx.select().from(t.projects).where(eq(t.projects.id, id)).get();
+          if (!current) return { kind: 'missing' as const };
+          // The version check and the update are one statement, so two editors cannot both win.
+          const updated = await tx
+            .update(t.projects)
+            .set({ status: body.status, version: current.version + 1, statusUpdatedAt: now })
+            .where(and(eq(t.projects.id, id), eq(t.projects.version, seen)))
+            .returning({ version: t.projects.version })
+            .get();
+          if (!updated) return { kind: 'stale' as const };
+          await tx.insert(t.statusEvents).values({
+            projectId: id,
+            fromStatus: current.status,
+            toStatus: body.status,
+            at: now,
+            by: user.username,
+            note: body.note,
+            source: body.source,
+            version: updated.version,
+          });
+          return { kind: 'ok' as const };
+        });
+        if (outcome.kind === 'missing') throw notFound(`project ${id}`);
+        const detail = await projectDetail(db, id);
+        if (outcome.kind === 'stale') {
+          throw new ApiError(409, 'conflict', `project ${id} was changed by someone else (now version ${detail.properties.version})`, 'version', detail);
+        }
+        c.header('ETag', `"${detail.properties.version}"`);
+        return c.json(detail);
+      },
+    );

@@ -1,0 +1,40 @@
+/** /api/stats/coverage: counts and sums for the filtered projects, computed by shared/coverage.ts. */
+import { zValidator } from '@hono/zod-validator';
+import { inArray } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { coverage, taskAreasOf } from '#shared/coverage.ts';
+import { ProjectFilterSchema } from '#shared/filters.ts';
+import type { Db } from '../db/client.ts';
+import * as t from '../db/schema.ts';
+import { validationHook } from '../errors.ts';
+import { queryProjects } from '../services/project-query.ts';
+
+export const statsRoutes = (db: Db) =>
+  new Hono().get('/coverage', zValidator('query', ProjectFilterSchema, validationHook), async (c) => {
+    const filter = c.req.valid('query');
+    const rows = await queryProjects(db, filter);
+    const ids = rows.map((r) => r.id);
+    const perProvince = ids.length
+      ? await db.select().from(t.projectProvinces).where(inArray(t.projectProvinces.projectId, ids)).all()
+      : [];
+    const figures = coverage(
+      rows.map((r) => {
+        const mine = perProvince.filter((p) => p.projectId === r.id);
+        return {
+          category: r.category,
+          status: r.status,
+          taskAreas: (r.nodes ?? '').split(',').filter(Boolean).flatMap(taskAreasOf),
+          provinces: mine.map((p) => p.province),
+          kmByProvince: Object.fromEntries(mine.filter((p) => p.lengthKm != null).map((p) => [p.province, p.lengthKm!])),
+          km2ByProvince: Object.fromEntries(mine.filter((p) => p.areaKm2 != null).map((p) => [p.province, p.areaKm2!])),
+        };
+      }),
+    );
+    // The plan's measures per partner province (within the node filter, if any).
+    const measures = (await db.select({ id: t.planNodes.id, partners: t.planNodes.partners }).from(t.planNodes).all()).filter(
+      (n) => /\.m\d+$/.test(n.id) && (!filter.node || filter.node.some((f) => n.id === f || n.id.startsWith(`${f}.`))),
+    );
+    const measuresByPartner: Record<string, number> = {};
+    for (const m of measures) for (const p of m.partners) measuresByPartner[p] = (measuresByPartner[p] ?? 0) + 1;
+    return c.json({ ...figures, measuresByPartner, measures: measures.length });
+  });

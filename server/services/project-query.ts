@@ -1,0 +1,166 @@
+/**
+ * Project filtering in SQL (so it scales with the R*Tree index), and the GeoJSON a project becomes.
+ * List-valued properties are delimited strings (",a,b,") so MapLibre filter expressions can test them
+ * with "in" on the client.
+ */
+import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import * as turf from '@turf/turf';
+import type { ProjectFilter } from '#shared/filters.ts';
+import type { Geometry } from '#shared/schema.ts';
+import type { Db } from '../db/client.ts';
+import * as t from '../db/schema.ts';
+import { badRequest } from '../errors.ts';
+
+const KM_PER_DEG = 111.32;
+
+const projectColumns = {
+  rid: t.projects.rid,
+  id: t.projects.id,
+  nameZh: t.projects.nameZh,
+  nameEn: t.projects.nameEn,
+  category: t.projects.category,
+  stage: t.projects.stage,
+  milestone: t.projects.milestone,
+  precision: t.projects.precision,
+  status: t.projects.status,
+  version: t.projects.version,
+  lengthKm: t.projects.lengthKm,
+  areaKm2: t.projects.areaKm2,
+  geometry: t.projects.geometry,
+  provinces: sql<string | null>`(select group_concat(${t.projectProvinces.province}) from ${t.projectProvinces} where ${t.projectProvinces.projectId} = ${t.projects.id})`,
+  nodes: sql<string | null>`(select group_concat(distinct ${t.projectMentions.nodeId}) from ${t.projectMentions} where ${t.projectMentions.projectId} = ${t.projects.id})`,
+  agencies: sql<string | null>`(select group_concat(distinct ${t.nodeAgencies.role} || ':' || ${t.nodeAgencies.agencyId}) from ${t.nodeAgencies} join ${t.projectMentions} on ${t.projectMentions.nodeId} = ${t.nodeAgencies.nodeId} where ${t.projectMentions.projectId} = ${t.projects.id})`,
+};
+
+export type ProjectRow = Awaited<ReturnType<typeof selectProjects>>[number];
+
+function selectProjects(db: Db, where: SQL | undefined) {
+  return db.select(projectColumns).from(t.projects).where(where).orderBy(asc(t.projects.rid)).all();
+}
+
+function rtreeIntersects(minX: number, minY: number, maxX: number, maxY: number): SQL {
+  return sql`${t.projects.rid} in (select id from projects_rtree where max_x >= ${minX} and min_x <= ${maxX} and max_y >= ${minY} and min_y <= ${maxY})`;
+}
+
+/** One project row by its id, or undefined. */
+export async function projectRowById(db: Db, id: string): Promise<ProjectRow | undefined> {
+  const [row] = await selectProjects(db, eq(t.projects.id, id));
+  return row;
+}
+
+/** Throws a 400 naming the parameter when a node or agency id does not exist. */
+async function checkReferences(db: Db, f: ProjectFilter) {
+  if (f.node) {
+    const found = await db.select({ id: t.planNodes.id }).from(t.planNodes).where(inArray(t.planNodes.id, f.node)).all();
+    const missing = f.node.filter((n) => !found.some((r) => r.id === n));
+    if (missing.length) throw badRequest('node', `unknown plan node ${missing.join(', ')}`);
+  }
+  if (f.agency) {
+    const a = await db.select({ id: t.agencies.id }).from(t.agencies).where(eq(t.agencies.id, f.agency)).get();
+    if (!a) throw badRequest('agency', `unknown agency ${f.agency}`);
+  }
+}
+
+function conditions(f: ProjectFilter): SQL[] {
+  const w: SQL[] = [];
+  if (f.category) w.push(inArray(t.projects.category, f.category));
+  if (f.status) w.push(inArray(t.projects.status, f.status));
+  if (f.stage) w.push(inArray(t.projects.stage, f.stage));
+  if (f.milestone) w.push(inArray(t.projects.milestone, f.milestone));
+  if (f.province) {
+    w.push(sql`exists (select 1 from ${t.projectProvinces} where ${t.projectProvinces.projectId} = ${t.projects.id} and ${inArray(t.projectProvinces.province, f.province)})`);
+  }
+  if (f.node) {
+    const match = or(...f.node.map((n) => or(eq(t.projectMentions.nodeId, n), like(t.projectMentions.nodeId, `${n}.%`))));
+    w.push(sql`exists (select 1 from ${t.projectMentions} where ${t.projectMentions.projectId} = ${t.projects.id} and ${match})`);
+  }
+  if (f.agency) {
+    const role = f.agency_role === 'any' ? sql`1` : eq(t.nodeAgencies.role, f.agency_role);
+    w.push(
+      sql`exists (select 1 from ${t.projectMentions} join ${t.nodeAgencies} on ${t.nodeAgencies.nodeId} = ${t.projectMentions.nodeId} where ${t.projectMentions.projectId} = ${t.projects.id} and ${t.nodeAgencies.agencyId} = ${f.agency} and ${role})`,
+    );
+  }
+  if (f.bbox) {
+    const [minX, minY, maxX, maxY] = f.bbox as [number, number, number, number];
+    w.push(rtreeIntersects(minX, minY, maxX, maxY));
+  }
+  if (f.near) {
+    const [lon, lat] = f.near as [number, number];
+    const dLat = f.radius_km / KM_PER_DEG;
+    const dLon = f.radius_km / (KM_PER_DEG * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
+    w.push(rtreeIntersects(lon - dLon, lat - dLat, lon + dLon, lat + dLat));
+  }
+  if (f.q) {
+    const q = `%${f.q.toLowerCase().replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
+    const compact = `%${f.q.toLowerCase().replace(/[\s%_\\]/g, '')}%`;
+    w.push(
+      sql`(${t.projects.nameZh} like ${q} escape '\\' or lower(${t.projects.nameEn}) like ${q} escape '\\' or ${t.projects.pinyin} like ${compact} escape '\\' or ${t.projects.id} like ${q} escape '\\')`,
+    );
+  }
+  return w;
+}
+
+/** Distance in km from a point to a geometry (0 inside an area). */
+export function distanceKm(geometry: Geometry, lon: number, lat: number): number {
+  const pt = turf.point([lon, lat]);
+  const f = turf.feature(geometry);
+  switch (geometry.type) {
+    case 'Point':
+      return turf.distance(pt, f as ReturnType<typeof turf.point>, { units: 'kilometers' });
+    case 'MultiPoint':
+      return Math.min(...geometry.coordinates.map((c) => turf.distance(pt, c, { units: 'kilometers' })));
+    case 'LineString':
+      return turf.pointToLineDistance(pt, geometry, { units: 'kilometers' });
+    case 'MultiLineString':
+      return Math.min(...geometry.coordinates.map((c) => turf.pointToLineDistance(pt, turf.lineString(c), { units: 'kilometers' })));
+    case 'Polygon':
+    case 'MultiPolygon': {
+      if (turf.booleanPointInPolygon(pt, geometry)) return 0;
+      const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
+      return Math.min(...rings.map((r) => turf.pointToLineDistance(pt, turf.lineString(r), { units: 'kilometers' })));
+    }
+  }
+}
+
+/** The projects matching a filter; with `near`, only those within radius_km, nearest first. */
+export async function queryProjects(db: Db, f: ProjectFilter): Promise<(ProjectRow & { distanceKm?: number })[]> {
+  await checkReferences(db, f);
+  const w = conditions(f);
+  const rows = await selectProjects(db, w.length ? and(...w) : undefined);
+  if (!f.near) return rows;
+  const [lon, lat] = f.near as [number, number];
+  return rows
+    .map((r) => ({ ...r, distanceKm: Math.round(distanceKm(JSON.parse(r.geometry) as Geometry, lon, lat) * 10) / 10 }))
+    .filter((r) => r.distanceKm <= f.radius_km)
+    .sort((a, b) => a.distanceKm - b.distanceKm);
+}
+
+const delimited = (s: string | null) => (s ? `,${s.split(',').sort().join(',')},` : '');
+
+/** A project row as a GeoJSON feature with flat properties (map- and CSV-friendly). */
+export function toFeature(r: ProjectRow & { distanceKm?: number }) {
+  return {
+    type: 'Feature' as const,
+    id: r.rid,
+    geometry: JSON.parse(r.geometry) as Geometry,
+    properties: {
+      id: r.id,
+      name_zh: r.nameZh,
+      name_en: r.nameEn,
+      category: r.category,
+      stage: r.stage,
+      milestone: r.milestone,
+      precision: r.precision,
+      status: r.status,
+      version: r.version,
+      length_km: r.lengthKm,
+      area_km2: r.areaKm2,
+      provinces: delimited(r.provinces),
+      nodes: delimited(r.nodes),
+      agencies: delimited(r.agencies),
+      ...(r.distanceKm !== undefined ? { distance_km: r.distanceKm } : {}),
+    },
+  };
+}
+
+export type ProjectFeatureOut = ReturnType<typeof toFeature>;

@@ -1,0 +1,133 @@
+/**
+ * Pure geometry and coverage computations, shared by the server (seed, /api/stats/coverage) and the
+ * client (live counts). No I/O: callers pass the features and province polygons in.
+ */
+import * as turf from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Geometry } from './schema.ts';
+
+export type ProvinceFeature = Feature<Polygon | MultiPolygon, { id: string }>;
+
+export type Measures = { lengthKm: number | null; areaKm2: number | null };
+
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Length of a line in km, area of a polygon in km²; null where the measure does not apply. */
+export function measure(geometry: Geometry): Measures {
+  const f = turf.feature(geometry);
+  switch (geometry.type) {
+    case 'LineString':
+    case 'MultiLineString':
+      return { lengthKm: round(turf.length(f, { units: 'kilometers' })), areaKm2: null };
+    case 'Polygon':
+    case 'MultiPolygon':
+      return { lengthKm: null, areaKm2: round(turf.area(f) / 1e6) };
+    default:
+      return { lengthKm: null, areaKm2: null };
+  }
+}
+
+/** [minX, minY, maxX, maxY] of a geometry. */
+export function bounds(geometry: Geometry): [number, number, number, number] {
+  const [minX, minY, maxX, maxY] = turf.bbox(turf.feature(geometry));
+  return [minX, minY, maxX, maxY];
+}
+
+/** Ids of the provinces a geometry touches, in the order the provinces are given. */
+export function provincesTouched(geometry: Geometry, provinces: readonly ProvinceFeature[]): string[] {
+  const f = turf.feature(geometry);
+  const [minX, minY, maxX, maxY] = bounds(geometry);
+  return provinces
+    .filter((p) => {
+      const [pMinX, pMinY, pMaxX, pMaxY] = turf.bbox(p);
+      if (pMinX > maxX || pMaxX < minX || pMinY > maxY || pMaxY < minY) return false;
+      return turf.booleanIntersects(f, p);
+    })
+    .map((p) => p.properties.id);
+}
+
+/** Kilometres of a line inside each province: each segment counts where its midpoint lies. */
+export function lengthByProvince(geometry: Geometry, provinces: readonly ProvinceFeature[]): Record<string, number> {
+  const lines =
+    geometry.type === 'LineString' ? [geometry.coordinates] : geometry.type === 'MultiLineString' ? geometry.coordinates : [];
+  const out: Record<string, number> = {};
+  for (const line of lines) {
+    for (let i = 1; i < line.length; i++) {
+      const a = line[i - 1]!;
+      const b = line[i]!;
+      const km = turf.distance(a, b, { units: 'kilometers' });
+      const mid = turf.point([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]);
+      const p = provinces.find((q) => turf.booleanPointInPolygon(mid, q));
+      if (p) out[p.properties.id] = (out[p.properties.id] ?? 0) + km;
+    }
+  }
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, round(v)]));
+}
+
+/** Square kilometres of an area inside each province. */
+export function areaByProvince(geometry: Geometry, provinces: readonly ProvinceFeature[]): Record<string, number> {
+  if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return {};
+  const f = turf.feature(geometry);
+  const out: Record<string, number> = {};
+  for (const p of provinces) {
+    if (!turf.booleanIntersects(f, p)) continue;
+    const part = turf.intersect(turf.featureCollection([f, p]));
+    if (part) out[p.properties.id] = round(turf.area(part) / 1e6);
+  }
+  return out;
+}
+
+/** What coverage needs to know of one project. */
+export type CoverageItem = {
+  category: string;
+  status: string;
+  /** Task-area node ids (sections and tasks, e.g. "2.1", "2.1.3") the project falls under. */
+  taskAreas: string[];
+  provinces: string[];
+  kmByProvince: Record<string, number>;
+  km2ByProvince: Record<string, number>;
+};
+
+export type Coverage = {
+  total: number;
+  byTaskArea: Record<string, number>;
+  byCategory: Record<string, number>;
+  byStatus: Record<string, number>;
+  byProvince: Record<string, number>;
+  kmByProvince: Record<string, number>;
+  km2ByProvince: Record<string, number>;
+};
+
+const bump = (m: Record<string, number>, k: string, by = 1) => {
+  m[k] = round((m[k] ?? 0) + by);
+};
+
+/** Counts and sums over a set of projects: the figures of the coverage views. */
+export function coverage(items: readonly CoverageItem[]): Coverage {
+  const c: Coverage = {
+    total: items.length,
+    byTaskArea: {},
+    byCategory: {},
+    byStatus: {},
+    byProvince: {},
+    kmByProvince: {},
+    km2ByProvince: {},
+  };
+  for (const it of items) {
+    bump(c.byCategory, it.category);
+    bump(c.byStatus, it.status);
+    for (const t of new Set(it.taskAreas)) bump(c.byTaskArea, t);
+    for (const p of new Set(it.provinces)) bump(c.byProvince, p);
+    for (const [p, km] of Object.entries(it.kmByProvince)) bump(c.kmByProvince, p, km);
+    for (const [p, km2] of Object.entries(it.km2ByProvince)) bump(c.km2ByProvince, p, km2);
+  }
+  return c;
+}
+
+/** The task areas a plan node id falls under: "2.1.3.m1" -> ["2.1", "2.1.3"]. Part 二 only. */
+export function taskAreasOf(nodeId: string): string[] {
+  const m = /^2\.(\d)(?:\.(\d))?/.exec(nodeId);
+  if (!m) return [];
+  const section = `2.${m[1]}`;
+  return m[2] ? [section, `${section}.${m[2]}`] : [section];
+}
