@@ -30,8 +30,10 @@ export function errorBody(e: ApiError): ErrorBody & { current?: unknown } {
 
 export function zodToApiError(err: ZodError): ApiError {
   const issue = err.issues[0];
-  const field = issue ? issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : 'body') : 'body';
-  return badRequest(field, issue?.message ?? 'invalid');
+  // The parameter or body field itself ("category", not "category.0"); unknown keys name themselves.
+  const field = issue?.code === 'unrecognized_keys' ? issue.keys.join(',') : String(issue?.path[0] ?? 'body');
+  const message = issue?.code === 'unrecognized_keys' ? 'unknown parameter' : (issue?.message ?? 'invalid');
+  return badRequest(field, message);
 }
 
 /** Hook for zValidator: a failed parse becomes a 400 naming the field. */

@@ -31,7 +31,7 @@ export const ENDPOINTS = [
   ['post', '/api/auth/login', 'Sign in: sets an HttpOnly session cookie, returns the CSRF token'],
   ['post', '/api/auth/logout', 'Sign out'],
   ['get', '/api/auth/me', 'The signed-in user and CSRF token, or null'],
-  ['get', '/api/openapi.json', 'This description'],
+  ['get', '/api/openapi.json', 'This description (OpenAPI 3.1)'],
   ['get', '/api/docs', 'A readable API reference (HTML, offline)'],
 ] as const;
 

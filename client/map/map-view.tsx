@@ -20,6 +20,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLayers, withUserFilter } from './project-layers.ts';
 import { symbolImages } from './symbols.ts';
+import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
 import type { Lang } from '../i18n/messages.ts';
 
 setWorkerUrl(workerUrl);
@@ -72,8 +73,8 @@ export function MapView(props: Props) {
       style: p.basemap,
       center: p.camera.center,
       zoom: p.camera.zoom,
-      minZoom: 3,
-      maxZoom: 14,
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
       maxBounds: p.maxBounds,
       attributionControl: false,
       localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",

@@ -5,6 +5,7 @@
  * 'plan' so nobody mistakes it for a verified current state.
  */
 import { eq, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { pinyin } from 'pinyin-pro';
 import { areaByProvince, bounds, lengthByProvince, measure, provincesTouched } from '#shared/coverage.ts';
 import { STAGES } from '#shared/taxonomy.ts';
@@ -33,20 +34,20 @@ export async function seed(db: Db, opts: { force?: boolean; data?: Geodata } = {
   const existing = new Set((await db.select({ id: t.projects.id }).from(t.projects).all()).map((r) => r.id));
   let newProjects = 0;
 
-  await db.transaction(async (tx) => {
-    // The plan tree and its agencies: replaced whole (nothing else points at them but mentions,
-    // which are rebuilt below).
-    await tx.delete(t.projectMentions);
-    await tx.delete(t.nodeAgencies);
-    await tx.delete(t.planNodes);
-    for (const a of data.plan.agencies) {
-      await tx
+  // Every statement goes into one batch: one transaction, all or nothing, in one round trip.
+  // The plan tree is replaced whole (only mentions point at it, and they are rebuilt below).
+  const stmts: BatchItem<'sqlite'>[] = [db.delete(t.projectMentions), db.delete(t.nodeAgencies), db.delete(t.planNodes)];
+  for (const a of data.plan.agencies) {
+    stmts.push(
+      db
         .insert(t.agencies)
         .values({ id: a.id, nameZh: a.name_zh, nameEn: a.name_en })
-        .onConflictDoUpdate({ target: t.agencies.id, set: { nameZh: a.name_zh, nameEn: a.name_en } });
-    }
-    for (const n of data.plan.nodes) {
-      await tx.insert(t.planNodes).values({
+        .onConflictDoUpdate({ target: t.agencies.id, set: { nameZh: a.name_zh, nameEn: a.name_en } }),
+    );
+  }
+  for (const n of data.plan.nodes) {
+    stmts.push(
+      db.insert(t.planNodes).values({
         id: n.id,
         parent: n.parent,
         kind: n.kind,
@@ -59,41 +60,43 @@ export async function seed(db: Db, opts: { force?: boolean; data?: Geodata } = {
         withDistricts: n.with_districts,
         partners: n.partners,
         partnerCities: n.partner_cities,
-      });
-      for (const a of n.agencies) {
-        await tx.insert(t.nodeAgencies).values({ nodeId: n.id, agencyId: a.agency, role: a.role }).onConflictDoNothing();
-      }
+      }),
+    );
+    for (const a of n.agencies) {
+      stmts.push(db.insert(t.nodeAgencies).values({ nodeId: n.id, agencyId: a.agency, role: a.role }).onConflictDoNothing());
     }
+  }
 
-    for (const f of data.projects) {
-      const p = f.properties;
-      const [minX, minY, maxX, maxY] = bounds(f.geometry);
-      const { lengthKm, areaKm2 } = measure(f.geometry);
-      const planData = {
-        nameZh: p.name_zh,
-        nameEn: p.name_en,
-        pinyin: pinyinKey(p.name_zh),
-        category: p.category,
-        stage: p.stage,
-        milestone: p.milestone,
-        precision: p.precision,
-        source: p.source,
-        note: p.note ?? null,
-        geometry: JSON.stringify(f.geometry),
-        minX,
-        minY,
-        maxX,
-        maxY,
-        lengthKm,
-        areaKm2,
-      };
-      if (existing.has(p.id)) {
-        await tx.update(t.projects).set(planData).where(eq(t.projects.id, p.id));
-      } else {
-        const status = STAGES[p.stage].status;
-        await tx.insert(t.projects).values({ id: p.id, ...planData, status, version: 1, statusUpdatedAt: now });
-        const first = p.mentions[0]!;
-        await tx.insert(t.statusEvents).values({
+  for (const f of data.projects) {
+    const p = f.properties;
+    const [minX, minY, maxX, maxY] = bounds(f.geometry);
+    const { lengthKm, areaKm2 } = measure(f.geometry);
+    const planData = {
+      nameZh: p.name_zh,
+      nameEn: p.name_en,
+      pinyin: pinyinKey(p.name_zh),
+      category: p.category,
+      stage: p.stage,
+      milestone: p.milestone,
+      precision: p.precision,
+      source: p.source,
+      note: p.note ?? null,
+      geometry: JSON.stringify(f.geometry),
+      minX,
+      minY,
+      maxX,
+      maxY,
+      lengthKm,
+      areaKm2,
+    };
+    if (existing.has(p.id)) {
+      stmts.push(db.update(t.projects).set(planData).where(eq(t.projects.id, p.id)));
+    } else {
+      const status = STAGES[p.stage].status;
+      const first = p.mentions[0]!;
+      stmts.push(
+        db.insert(t.projects).values({ id: p.id, ...planData, status, version: 1, statusUpdatedAt: now }),
+        db.insert(t.statusEvents).values({
           projectId: p.id,
           fromStatus: null,
           toStatus: status,
@@ -102,26 +105,29 @@ export async function seed(db: Db, opts: { force?: boolean; data?: Geodata } = {
           note: `Implied by the plan's wording (stage: ${p.stage}); not a verified current state.`,
           source: `Plan clause ${first.node}: "${first.phrase}"`,
           version: 1,
-        });
-        newProjects++;
-      }
-      for (const m of p.mentions) {
-        await tx.insert(t.projectMentions).values({ projectId: p.id, nodeId: m.node, phrase: m.phrase }).onConflictDoNothing();
-      }
-      await tx.delete(t.projectProvinces).where(eq(t.projectProvinces.projectId, p.id));
-      const km = lengthByProvince(f.geometry, data.provinces);
-      const km2 = areaByProvince(f.geometry, data.provinces);
-      for (const province of provincesTouched(f.geometry, data.provinces)) {
-        await tx
-          .insert(t.projectProvinces)
-          .values({ projectId: p.id, province, lengthKm: km[province] ?? null, areaKm2: km2[province] ?? null });
-      }
+        }),
+      );
+      newProjects++;
     }
-    await tx
+    for (const m of p.mentions) {
+      stmts.push(db.insert(t.projectMentions).values({ projectId: p.id, nodeId: m.node, phrase: m.phrase }).onConflictDoNothing());
+    }
+    stmts.push(db.delete(t.projectProvinces).where(eq(t.projectProvinces.projectId, p.id)));
+    const km = lengthByProvince(f.geometry, data.provinces);
+    const km2 = areaByProvince(f.geometry, data.provinces);
+    for (const province of provincesTouched(f.geometry, data.provinces)) {
+      stmts.push(
+        db.insert(t.projectProvinces).values({ projectId: p.id, province, lengthKm: km[province] ?? null, areaKm2: km2[province] ?? null }),
+      );
+    }
+  }
+  stmts.push(
+    db
       .insert(t.meta)
       .values({ key: 'geodata_hash', value: data.hash })
-      .onConflictDoUpdate({ target: t.meta.key, set: { value: data.hash } });
-  });
+      .onConflictDoUpdate({ target: t.meta.key, set: { value: data.hash } }),
+  );
+  await db.batch(stmts as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
 
   return { seeded: true, projects: data.projects.length, newProjects, nodes: data.plan.nodes.length };
 }

@@ -1,6 +1,6 @@
 /** /api/projects: the filtered GeoJSON, one project in full, and status edits with history. */
 import { zValidator } from '@hono/zod-validator';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ProjectFilterSchema } from '#shared/filters.ts';
@@ -93,29 +93,24 @@ export const projectRoutes = (db: Db) =>
         }
         const user = c.get('user')!;
         const now = new Date().toISOString();
-        const outcome = await db.transaction(async (tx) => {
-          const current = await tx.select().from(t.projects).where(eq(t.projects.id, id)).get();
-          if (!current) return { kind: 'missing' as const };
-          // The version check and the update are one statement, so two editors cannot both win.
-          const updated = await tx
+        // One batch = one transaction on one connection: the history row and the update carry the
+        // same version condition, so either both land or neither does, and of two editors who saw
+        // the same version exactly one wins.
+        const [, updated] = await db.batch([
+          db.run(sql`insert into status_events (project_id, from_status, to_status, at, by, note, source, version)
+            select id, status, ${body.status}, ${now}, ${user.username}, ${body.note}, ${body.source}, version + 1
+            from projects where id = ${id} and version = ${seen}`),
+          db
             .update(t.projects)
-            .set({ status: body.status, version: current.version + 1, statusUpdatedAt: now })
+            .set({ status: body.status, version: sql`${t.projects.version} + 1`, statusUpdatedAt: now })
             .where(and(eq(t.projects.id, id), eq(t.projects.version, seen)))
-            .returning({ version: t.projects.version })
-            .get();
-          if (!updated) return { kind: 'stale' as const };
-          await tx.insert(t.statusEvents).values({
-            projectId: id,
-            fromStatus: current.status,
-            toStatus: body.status,
-            at: now,
-            by: user.username,
-            note: body.note,
-            source: body.source,
-            version: updated.version,
-          });
-          return { kind: 'ok' as const };
-        });
+            .returning({ version: t.projects.version }),
+        ]);
+        const outcome = updated.length
+          ? { kind: 'ok' as const }
+          : (await db.select({ id: t.projects.id }).from(t.projects).where(eq(t.projects.id, id)).get())
+            ? { kind: 'stale' as const }
+            : { kind: 'missing' as const };
         if (outcome.kind === 'missing') throw notFound(`project ${id}`);
         const detail = await projectDetail(db, id);
         if (outcome.kind === 'stale') {

@@ -3,7 +3,7 @@
  * List-valued properties are delimited strings (",a,b,") so MapLibre filter expressions can test them
  * with "in" on the client.
  */
-import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import * as turf from '@turf/turf';
 import type { ProjectFilter } from '#shared/filters.ts';
 import type { Geometry } from '#shared/schema.ts';
@@ -27,9 +27,9 @@ const projectColumns = {
   lengthKm: t.projects.lengthKm,
   areaKm2: t.projects.areaKm2,
   geometry: t.projects.geometry,
-  provinces: sql<string | null>`(select group_concat(${t.projectProvinces.province}) from ${t.projectProvinces} where ${t.projectProvinces.projectId} = ${t.projects.id})`,
-  nodes: sql<string | null>`(select group_concat(distinct ${t.projectMentions.nodeId}) from ${t.projectMentions} where ${t.projectMentions.projectId} = ${t.projects.id})`,
-  agencies: sql<string | null>`(select group_concat(distinct ${t.nodeAgencies.role} || ':' || ${t.nodeAgencies.agencyId}) from ${t.nodeAgencies} join ${t.projectMentions} on ${t.projectMentions.nodeId} = ${t.nodeAgencies.nodeId} where ${t.projectMentions.projectId} = ${t.projects.id})`,
+  provinces: sql<string | null>`(select group_concat(pp.province) from project_provinces pp where pp.project_id = projects.id)`,
+  nodes: sql<string | null>`(select group_concat(distinct pm.node_id) from project_mentions pm where pm.project_id = projects.id)`,
+  agencies: sql<string | null>`(select group_concat(distinct na.role || ':' || na.agency_id) from node_agencies na join project_mentions pm on pm.node_id = na.node_id where pm.project_id = projects.id)`,
 };
 
 export type ProjectRow = Awaited<ReturnType<typeof selectProjects>>[number];
@@ -39,7 +39,7 @@ function selectProjects(db: Db, where: SQL | undefined) {
 }
 
 function rtreeIntersects(minX: number, minY: number, maxX: number, maxY: number): SQL {
-  return sql`${t.projects.rid} in (select id from projects_rtree where max_x >= ${minX} and min_x <= ${maxX} and max_y >= ${minY} and min_y <= ${maxY})`;
+  return sql`projects.rid in (select id from projects_rtree where max_x >= ${minX} and min_x <= ${maxX} and max_y >= ${minY} and min_y <= ${maxY})`;
 }
 
 /** One project row by its id, or undefined. */
@@ -67,17 +67,19 @@ function conditions(f: ProjectFilter): SQL[] {
   if (f.status) w.push(inArray(t.projects.status, f.status));
   if (f.stage) w.push(inArray(t.projects.stage, f.stage));
   if (f.milestone) w.push(inArray(t.projects.milestone, f.milestone));
+  // Subqueries name their tables explicitly (pp, pm, na): drizzle renders bare column names in sql``.
   if (f.province) {
-    w.push(sql`exists (select 1 from ${t.projectProvinces} where ${t.projectProvinces.projectId} = ${t.projects.id} and ${inArray(t.projectProvinces.province, f.province)})`);
+    const provinces = sql.join(f.province.map((p) => sql`${p}`), sql`, `);
+    w.push(sql`exists (select 1 from project_provinces pp where pp.project_id = projects.id and pp.province in (${provinces}))`);
   }
   if (f.node) {
-    const match = or(...f.node.map((n) => or(eq(t.projectMentions.nodeId, n), like(t.projectMentions.nodeId, `${n}.%`))));
-    w.push(sql`exists (select 1 from ${t.projectMentions} where ${t.projectMentions.projectId} = ${t.projects.id} and ${match})`);
+    const match = sql.join(f.node.map((n) => sql`pm.node_id = ${n} or pm.node_id like ${`${n}.%`}`), sql` or `);
+    w.push(sql`exists (select 1 from project_mentions pm where pm.project_id = projects.id and (${match}))`);
   }
   if (f.agency) {
-    const role = f.agency_role === 'any' ? sql`1` : eq(t.nodeAgencies.role, f.agency_role);
+    const role = f.agency_role === 'any' ? sql`1` : sql`na.role = ${f.agency_role}`;
     w.push(
-      sql`exists (select 1 from ${t.projectMentions} join ${t.nodeAgencies} on ${t.nodeAgencies.nodeId} = ${t.projectMentions.nodeId} where ${t.projectMentions.projectId} = ${t.projects.id} and ${t.nodeAgencies.agencyId} = ${f.agency} and ${role})`,
+      sql`exists (select 1 from project_mentions pm join node_agencies na on na.node_id = pm.node_id where pm.project_id = projects.id and na.agency_id = ${f.agency} and ${role})`,
     );
   }
   if (f.bbox) {
@@ -94,7 +96,7 @@ function conditions(f: ProjectFilter): SQL[] {
     const q = `%${f.q.toLowerCase().replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
     const compact = `%${f.q.toLowerCase().replace(/[\s%_\\]/g, '')}%`;
     w.push(
-      sql`(${t.projects.nameZh} like ${q} escape '\\' or lower(${t.projects.nameEn}) like ${q} escape '\\' or ${t.projects.pinyin} like ${compact} escape '\\' or ${t.projects.id} like ${q} escape '\\')`,
+      sql`(projects.name_zh like ${q} escape '\\' or lower(projects.name_en) like ${q} escape '\\' or projects.pinyin like ${compact} escape '\\' or projects.id like ${q} escape '\\')`,
     );
   }
   return w;

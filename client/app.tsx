@@ -1,0 +1,232 @@
+/** Composes the dashboard: header, side panels, the map, the legend and the detail panel. */
+import { useEffect, useMemo, useState } from 'react';
+import * as turf from '@turf/turf';
+import type { ExpressionSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { coverage, taskAreasOf } from '#shared/coverage.ts';
+import type { CategoryId } from '#shared/taxonomy.ts';
+import { LangContext } from './i18n/use-lang.ts';
+import { MESSAGES } from './i18n/messages.ts';
+import { api, unwrap, type Me, type ProjectFeature } from './lib/api.ts';
+import { basemapStyle } from './map/basemap-style.ts';
+import { MAX_BOUNDS } from './map/frame.ts';
+import { MapView, type FlyTarget } from './map/map-view.tsx';
+import { FilterPanel } from './panels/filter-panel.tsx';
+import { Legend } from './panels/legend.tsx';
+import { PlanView } from './panels/plan-view.tsx';
+import { ProjectDetail } from './panels/project-detail.tsx';
+import { ProjectList } from './panels/project-list.tsx';
+import { SignIn } from './panels/sign-in.tsx';
+import { filterExpression, matcher } from './state/filter-expression.ts';
+import { serverQuery } from './state/server-query.ts';
+import { useIdQuery, usePlan, useProjects } from './state/use-data.ts';
+import { useViewState } from './state/use-view-state.ts';
+import { EMPTY_FILTERS, type Panel } from './state/view-state.ts';
+
+const countItems = (features: ProjectFeature[]) =>
+  coverage(
+    features.map((f) => ({
+      category: f.properties.category,
+      status: f.properties.status,
+      taskAreas: f.properties.nodes.split(',').filter(Boolean).flatMap(taskAreasOf),
+      provinces: f.properties.provinces.split(',').filter(Boolean),
+      kmByProvince: {},
+      km2ByProvince: {},
+    })),
+  );
+
+function bboxOf(features: ProjectFeature[]): [number, number, number, number] | null {
+  if (!features.length) return null;
+  const [a, b, c, d] = turf.bbox({ type: 'FeatureCollection', features } as FeatureCollection);
+  return [a, b, c, d];
+}
+
+export function App() {
+  const [state, update] = useViewState();
+  const { lang, theme, filters, selected, hidden, panel } = state;
+  const t = MESSAGES[lang];
+  const { plan, error: planError } = usePlan();
+  const { projects, error: projectsError, reload } = useProjects();
+  const { result: idQuery, error: queryError } = useIdQuery(filters.q, filters.near, filters.radiusKm);
+  const [me, setMe] = useState<Me | null>(null);
+  const [hoverId, setHoverId] = useState<string | null>(null);
+  const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
+  const [nearMode, setNearMode] = useState(false);
+  const [searchText, setSearchText] = useState(filters.q);
+
+  useEffect(() => {
+    unwrap(api.api.auth.me.$get()).then(setMe, () => setMe(null));
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = `${t.title} · ${t.subtitle}`;
+  }, [lang, t]);
+
+  const basemap = useMemo(() => basemapStyle({ theme, lang, baseUrl: window.location.origin }), [theme, lang]);
+  const all = useMemo(() => projects?.features ?? [], [projects]);
+  const userExpr = useMemo(() => filterExpression(filters, idQuery?.ids ?? null), [filters, idQuery]);
+  const filtered = useMemo(() => all.filter((f) => matcher(userExpr)(f.properties)), [all, userExpr]);
+  const visible = useMemo(() => filtered.filter((f) => !hidden.includes(f.properties.category as CategoryId)), [filtered, hidden]);
+  const counts = useMemo(() => countItems(filtered), [filtered]);
+  const nodeCounts = useMemo(() => {
+    const withoutNodes = filterExpression({ ...filters, nodes: [] }, idQuery?.ids ?? null);
+    return countItems(all.filter((f) => matcher(withoutNodes)(f.properties))).byTaskArea;
+  }, [all, filters, idQuery]);
+  const mapExpr = useMemo<ExpressionSpecification | null>(() => {
+    const hide: ExpressionSpecification | null = hidden.length ? ['!', ['in', ['get', 'category'], ['literal', hidden]]] : null;
+    if (userExpr && hide) return ['all', userExpr, hide];
+    return userExpr ?? hide;
+  }, [userExpr, hidden]);
+  const nearCircle = useMemo<FeatureCollection | null>(
+    () => (filters.near ? turf.featureCollection([turf.circle(filters.near, filters.radiusKm, { units: 'kilometers', steps: 96 })]) : null),
+    [filters.near, filters.radiusKm],
+  );
+
+  // A search or a province choice frames its results.
+  const frameKey = `${filters.q}|${filters.provinces.join()}|${idQuery?.ids.join() ?? ''}`;
+  useEffect(() => {
+    if (!filters.q && !filters.provinces.length) return;
+    const box = bboxOf(filtered);
+    if (box) setFlyTarget({ key: Date.now(), bbox: box });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the query itself changes
+  }, [frameKey, all.length]);
+
+  const select = (id: string | null, fly = false) => {
+    update({ selected: id });
+    if (id && fly) {
+      const f = all.find((x) => x.properties.id === id);
+      const box = f && bboxOf([f]);
+      if (box) setFlyTarget({ key: Date.now(), bbox: box });
+    }
+  };
+  const setPanel = (p: Panel) => update({ panel: p });
+  const exportQuery = new URLSearchParams(serverQuery(filters)).toString();
+  const error = planError ?? projectsError ?? queryError;
+
+  return (
+    <LangContext.Provider value={lang}>
+      <div className={`app theme-${theme}`}>
+        <header className="top">
+          <div className="brand">
+            <h1>{t.title}</h1>
+            <p>{t.subtitle}</p>
+          </div>
+          <form
+            className="search"
+            role="search"
+            onSubmit={(e) => {
+              e.preventDefault();
+              update((s) => ({ filters: { ...s.filters, q: searchText.trim() } }));
+            }}
+          >
+            <input type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder={t.search} aria-label={t.search} name="q" />
+            <button type="submit">{t.searchButton}</button>
+          </form>
+          <div className="tools">
+            <button type="button" aria-pressed={nearMode} onClick={() => setNearMode((m) => !m)} title={t.nearHint}>
+              {t.near}
+            </button>
+            <a className="button" href={`/api/export/projects.csv?${exportQuery}`} download>
+              CSV
+            </a>
+            <a className="button" href={`/api/export/projects.geojson?${exportQuery}`} download>
+              GeoJSON
+            </a>
+            <button type="button" onClick={() => update({ theme: theme === 'light' ? 'contrast' : 'light' })} aria-pressed={theme === 'contrast'}>
+              {lang === 'zh' ? '高对比度' : 'High contrast'}
+            </button>
+            <button type="button" onClick={() => update({ lang: lang === 'zh' ? 'en' : 'zh' })} aria-label={t.languageLabel} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+              {t.language}
+            </button>
+            <SignIn me={me} onChange={setMe} />
+          </div>
+        </header>
+        {error && (
+          <p className="error-banner" role="alert">
+            {error}
+          </p>
+        )}
+        <nav className="side" aria-label={t.filters}>
+          <div className="tabs" role="tablist">
+            {(['filters', 'list', 'plan'] as const).map((p) => (
+              <button key={p} type="button" role="tab" aria-selected={panel === p} onClick={() => setPanel(p)}>
+                {p === 'filters' ? t.filters : p === 'list' ? `${t.list} (${visible.length})` : t.plan}
+              </button>
+            ))}
+          </div>
+          <div className="tab-body" role="tabpanel">
+            {filters.near && (
+              <p className="near-result">
+                {t.nearResult(visible.length, filters.radiusKm)}{' '}
+                <label>
+                  {t.radius}{' '}
+                  <input type="number" min={1} max={500} value={filters.radiusKm} onChange={(e) => update((s) => ({ filters: { ...s.filters, radiusKm: Number(e.target.value) || 25 } }))} />
+                </label>{' '}
+                <button type="button" onClick={() => update((s) => ({ filters: { ...s.filters, near: null } }))}>
+                  {t.cancel}
+                </button>
+              </p>
+            )}
+            {panel === 'filters' && (
+              <FilterPanel
+                filters={filters}
+                plan={plan}
+                nodeCounts={nodeCounts}
+                total={visible.length}
+                onChange={(f) => {
+                  if (!f.q) setSearchText('');
+                  update({ filters: f });
+                }}
+              />
+            )}
+            {panel === 'list' && (
+              <ProjectList features={visible} distances={filters.near ? (idQuery?.distances ?? null) : null} selectedId={selected} onHover={setHoverId} onSelect={(id) => select(id, true)} />
+            )}
+            {panel === 'plan' && (
+              <PlanView
+                plan={plan}
+                activeNodes={filters.nodes}
+                onChoose={(node) => update((s) => ({ filters: { ...s.filters, nodes: s.filters.nodes.includes(node) ? [] : [node] } }))}
+                onSelectProject={(id) => select(id, true)}
+              />
+            )}
+          </div>
+        </nav>
+        <main className="map-wrap">
+          <MapView
+            basemap={basemap}
+            lang={lang}
+            theme={theme}
+            projects={projects as FeatureCollection | null}
+            filter={mapExpr}
+            selectedId={selected}
+            hoverId={hoverId}
+            camera={state.camera}
+            flyTarget={flyTarget}
+            nearCircle={nearCircle}
+            maxBounds={MAX_BOUNDS}
+            onCameraChange={(camera) => update({ camera })}
+            onSelect={(id) => select(id)}
+            onMapClick={(lngLat) => {
+              if (nearMode) update((s) => ({ filters: { ...s.filters, near: lngLat }, panel: 'list' }));
+              else if (selected) update({ selected: null });
+            }}
+          />
+          <Legend counts={counts.byCategory} hidden={hidden} onToggle={(c) => update((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] }))} />
+          {nearMode && <p className="map-hint">{t.nearHint}</p>}
+        </main>
+        {selected && (
+          <ProjectDetail
+            id={selected}
+            plan={plan}
+            me={me}
+            onClose={() => update({ selected: null })}
+            onSelect={(id) => select(id, true)}
+            onShowClause={(node) => update((s) => ({ filters: { ...EMPTY_FILTERS, nodes: [node] }, panel: s.panel }))}
+            onChanged={reload}
+          />
+        )}
+      </div>
+    </LangContext.Provider>
+  );
+}

@@ -1,0 +1,55 @@
+/** The legend is also the layer switch: one row per category with its symbol and live count. */
+import { useEffect, useRef } from 'react';
+import { CATEGORIES, CATEGORY_IDS, CATEGORY_GROUPS, type CategoryId } from '#shared/taxonomy.ts';
+import { useT } from '../i18n/use-lang.ts';
+import { drawSymbol } from '../map/symbols.ts';
+
+function Swatch({ category }: { category: CategoryId }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const geometry = CATEGORIES[category].geometry;
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx || geometry !== 'point') return;
+    drawSymbol(ctx, category, false, canvas.width);
+  }, [category, geometry]);
+  if (geometry === 'line') return <span className="swatch swatch-line" style={{ borderColor: CATEGORIES[category].color }} aria-hidden />;
+  if (geometry === 'area') return <span className="swatch swatch-area" style={{ background: CATEGORIES[category].color }} aria-hidden />;
+  return <canvas ref={ref} width={32} height={32} className="swatch" aria-hidden />;
+}
+
+type Props = {
+  counts: Record<string, number>;
+  hidden: CategoryId[];
+  onToggle: (c: CategoryId) => void;
+};
+
+export function Legend({ counts, hidden, onToggle }: Props) {
+  const { t, lang, label } = useT();
+  const groups = Object.keys(CATEGORY_GROUPS) as (keyof typeof CATEGORY_GROUPS)[];
+  return (
+    <section className="legend" aria-label={t.legend}>
+      <h2>{t.legend}</h2>
+      {groups.map((g) => (
+        <fieldset key={g}>
+          <legend>{label(CATEGORY_GROUPS[g])}</legend>
+          {CATEGORY_IDS.filter((c) => CATEGORIES[c].group === g).map((c) => (
+            <label key={c} className={counts[c] ? '' : 'empty'} data-category={c}>
+              <input type="checkbox" checked={!hidden.includes(c)} onChange={() => onToggle(c)} />
+              <Swatch category={c} />
+              <span className="legend-name">{label(CATEGORIES[c])}</span>
+              <span className="legend-count" data-testid={`count-${c}`}>{counts[c] ?? 0}</span>
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <p className="legend-precision">
+        <span className="swatch swatch-line dashed" aria-hidden /> {lang === 'zh' ? '虚线：示意线路' : 'dashed: schematic route'}
+        <br />
+        <span className="swatch swatch-area pale" aria-hidden /> {lang === 'zh' ? '浅色虚边：整体区域' : 'pale, dashed edge: whole region'}
+        <br />
+        <span className="swatch swatch-hollow" aria-hidden /> {lang === 'zh' ? '空心：近似位置' : 'hollow: approximate location'}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+/**
+ * One project: names, category, status and its history, stage and milestone, the plan clauses that
+ * mention it with the phrase highlighted in the verbatim text, agencies, provinces, size, precision
+ * and source; editors change the status here.
+ */
+import { useEffect, useState } from 'react';
+import { CATEGORIES, PRECISIONS, PROVINCES, STAGES, STATUSES, type CategoryId, type PrecisionId, type ProvinceId, type StageId, type StatusId } from '#shared/taxonomy.ts';
+import { nameOf, titleOf, useT } from '../i18n/use-lang.ts';
+import { api, unwrap, type Me, type PlanPayload, type ProjectDetail as Detail } from '../lib/api.ts';
+import { StatusEditor } from './status-editor.tsx';
+
+type Props = {
+  id: string;
+  plan: PlanPayload | null;
+  me: Me | null;
+  onClose: () => void;
+  onSelect: (id: string) => void;
+  onShowClause: (nodeId: string) => void;
+  /** After a status change, so the map and list refresh. */
+  onChanged: () => void;
+};
+
+function Highlighted({ text, phrase }: { text: string; phrase: string }) {
+  const at = text.indexOf(phrase);
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <mark>{phrase}</mark>
+      {text.slice(at + phrase.length)}
+    </>
+  );
+}
+
+export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, onChanged }: Props) {
+  const { t, lang, label } = useT();
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setDetail(null);
+    setError(null);
+    unwrap(api.api.projects[':id'].$get({ param: { id } })).then(
+      (d) => live && setDetail(d),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  const agencyName = (a: { name_zh: string; name_en: string }) => (lang === 'zh' ? a.name_zh : a.name_en);
+
+  return (
+    <aside className="detail" aria-label={t.detail} data-testid="detail">
+      <button type="button" className="close" onClick={onClose} aria-label={t.close}>
+        ×
+      </button>
+      {error && <p role="alert">{error}</p>}
+      {!detail && !error && <p aria-busy="true">…</p>}
+      {detail && (
+        <>
+          <h2>{nameOf(lang, detail.properties)}</h2>
+          <p className="alt-name">{lang === 'zh' ? detail.properties.name_en : detail.properties.name_zh}</p>
+          <dl className="facts">
+            <dt>{t.category}</dt>
+            <dd>{label(CATEGORIES[detail.properties.category as CategoryId])}</dd>
+            <dt>{t.status}</dt>
+            <dd data-testid="detail-status">
+              <span className="status-dot" style={{ background: STATUSES[detail.properties.status as StatusId]?.color }} aria-hidden />
+              {label(STATUSES[detail.properties.status as StatusId])}
+            </dd>
+            <dt>{t.stage}</dt>
+            <dd>{label(STAGES[detail.properties.stage as StageId])}</dd>
+            <dt>{t.milestone}</dt>
+            <dd>{detail.properties.milestone ?? t.milestoneNone}</dd>
+            <dt>{t.provinces}</dt>
+            <dd>
+              {detail.properties.province_measures
+                .map((p) => {
+                  const name = label(PROVINCES[p.province as ProvinceId] ?? { zh: p.province, en: p.province });
+                  const m = p.length_km != null ? ` ${p.length_km} ${t.km}` : p.area_km2 != null ? ` ${p.area_km2} ${t.km2}` : '';
+                  return name + m;
+                })
+                .join('、') || '—'}
+            </dd>
+            {detail.properties.length_km != null && (
+              <>
+                <dt>{t.length}</dt>
+                <dd>{detail.properties.length_km} {t.km}</dd>
+              </>
+            )}
+            {detail.properties.area_km2 != null && (
+              <>
+                <dt>{t.area}</dt>
+                <dd>{detail.properties.area_km2} {t.km2}</dd>
+              </>
+            )}
+            <dt>{t.precision}</dt>
+            <dd>{label(PRECISIONS[detail.properties.precision as PrecisionId])}</dd>
+            <dt>{t.source}</dt>
+            <dd className="source">{detail.properties.source}</dd>
+            {detail.properties.note && (
+              <>
+                <dt>{t.note}</dt>
+                <dd className="source">{detail.properties.note}</dd>
+              </>
+            )}
+          </dl>
+
+          <h3>{t.clauses}</h3>
+          {detail.properties.clauses.map((c) => {
+            const others = plan?.nodes.find((n) => n.id === c.node)?.projects.filter((p) => p.id !== id) ?? [];
+            const byRole = (role: string) => c.agencies.filter((a) => a.role === role).map(agencyName).join('、');
+            return (
+              <article key={`${c.node}-${c.phrase}`} className="clause" data-node={c.node}>
+                <h4>
+                  <span className="node-id">{c.node}</span> {titleOf(lang, c)}
+                </h4>
+                <blockquote lang="zh-CN">
+                  <Highlighted text={c.text_zh} phrase={c.phrase} />
+                </blockquote>
+                {byRole('lead') && <p><strong>{t.lead}：</strong>{byRole('lead')}</p>}
+                {byRole('cooperating') && <p><strong>{t.cooperating}：</strong>{byRole('cooperating')}</p>}
+                {byRole('shared') && <p><strong>{t.shared}：</strong>{byRole('shared')}</p>}
+                {others.length > 0 && (
+                  <p className="others">
+                    {t.otherProjects}：
+                    {others.map((o) => (
+                      <button key={o.id} type="button" className="link" onClick={() => onSelect(o.id)}>
+                        {o.phrase}
+                      </button>
+                    ))}
+                  </p>
+                )}
+                <button type="button" onClick={() => onShowClause(c.node)}>
+                  {t.showClauseProjects}
+                </button>
+              </article>
+            );
+          })}
+
+          <h3>{t.history}</h3>
+          <ol className="history" data-testid="history">
+            {detail.properties.history.map((h) => (
+              <li key={h.version}>
+                <time dateTime={h.at}>{h.at.slice(0, 10)}</time> {h.from ? `${label(STATUSES[h.from as StatusId])} → ` : ''}
+                <strong>{label(STATUSES[h.to as StatusId])}</strong> · {h.by === 'plan' ? t.byPlan : h.by}
+                <br />
+                <small>{h.note} — {h.source}</small>
+              </li>
+            ))}
+          </ol>
+
+          {me?.user && (
+            <StatusEditor
+              detail={detail}
+              csrfToken={me.csrfToken}
+              onSaved={(d) => {
+                setDetail(d);
+                onChanged();
+              }}
+            />
+          )}
+        </>
+      )}
+    </aside>
+  );
+}

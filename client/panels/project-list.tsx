@@ -1,0 +1,98 @@
+/** The filtered projects as a sortable table; hovering a row highlights it, clicking flies to it. */
+import { useMemo, useState } from 'react';
+import { CATEGORIES, PROVINCES, STATUSES, type CategoryId, type ProvinceId, type StatusId } from '#shared/taxonomy.ts';
+import { nameOf, useT } from '../i18n/use-lang.ts';
+import type { ProjectFeature } from '../lib/api.ts';
+
+type SortKey = 'name' | 'category' | 'status' | 'size' | 'distance';
+
+type Props = {
+  features: ProjectFeature[];
+  distances: Record<string, number> | null;
+  selectedId: string | null;
+  onHover: (id: string | null) => void;
+  onSelect: (id: string) => void;
+};
+
+export function ProjectList({ features, distances, selectedId, onHover, onSelect }: Props) {
+  const { t, lang, label } = useT();
+  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: distances ? 'distance' : 'name', dir: 1 });
+  const rows = useMemo(() => {
+    const val = (f: ProjectFeature): string | number => {
+      const p = f.properties;
+      switch (sort.key) {
+        case 'name':
+          return nameOf(lang, p);
+        case 'category':
+          return label(CATEGORIES[p.category as CategoryId]);
+        case 'status':
+          return label(STATUSES[p.status as StatusId]);
+        case 'size':
+          return p.length_km ?? p.area_km2 ?? -1;
+        case 'distance':
+          return distances?.[p.id] ?? Infinity;
+      }
+    };
+    return [...features].sort((a, b) => {
+      const x = val(a);
+      const y = val(b);
+      return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), lang === 'zh' ? 'zh' : 'en')) * sort.dir;
+    });
+  }, [features, sort, lang, distances, label]);
+
+  const header = (key: SortKey, text: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" onClick={() => setSort((s) => ({ key, dir: s.key === key ? ((-s.dir) as 1 | -1) : 1 }))}>
+        {text}
+        {sort.key === key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
+      </button>
+    </th>
+  );
+
+  return (
+    <div className="project-list">
+      <table>
+        <caption className="sr-only">{t.list}</caption>
+        <thead>
+          <tr>
+            {header('name', t.name)}
+            {header('category', t.category)}
+            {header('status', t.status)}
+            {header('size', `${t.length}/${t.area}`)}
+            {distances && header('distance', t.km)}
+          </tr>
+        </thead>
+        <tbody onMouseLeave={() => onHover(null)}>
+          {rows.map((f) => {
+            const p = f.properties;
+            return (
+              <tr
+                key={p.id}
+                data-id={p.id}
+                className={p.id === selectedId ? 'selected' : ''}
+                onMouseEnter={() => onHover(p.id)}
+                onFocus={() => onHover(p.id)}
+                onClick={() => onSelect(p.id)}
+                onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onSelect(p.id))}
+                tabIndex={0}
+              >
+                <td>
+                  {nameOf(lang, p)}
+                  <small>{p.provinces.split(',').filter(Boolean).map((x) => label(PROVINCES[x as ProvinceId] ?? { zh: x, en: x })).join('、')}</small>
+                </td>
+                <td>{label(CATEGORIES[p.category as CategoryId])}</td>
+                <td>
+                  <span className="status-dot" style={{ background: STATUSES[p.status as StatusId]?.color }} aria-hidden />
+                  {label(STATUSES[p.status as StatusId])}
+                </td>
+                <td className="num">{p.length_km != null ? `${p.length_km} ${t.km}` : p.area_km2 != null ? `${p.area_km2} ${t.km2}` : ''}</td>
+                {distances && <td className="num">{distances[p.id]}</td>}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {!rows.length && <p className="empty">{t.noMatch}</p>}
+    </div>
+  );
+}

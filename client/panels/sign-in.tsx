@@ -1,0 +1,62 @@
+/** Editor sign-in (session cookie) and sign-out. */
+import { useState, type FormEvent } from 'react';
+import { useT } from '../i18n/use-lang.ts';
+import { api, unwrap, type Me } from '../lib/api.ts';
+
+export function SignIn({ me, onChange }: { me: Me | null; onChange: (me: Me) => void }) {
+  const { t } = useT();
+  const [open, setOpen] = useState(false);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  if (me?.user) {
+    return (
+      <span className="sign-in">
+        <span data-testid="signed-in-as">{me.user.username}</span>
+        <button
+          type="button"
+          onClick={async () => {
+            await api.api.auth.logout.$post();
+            onChange({ user: null, csrfToken: null });
+          }}
+        >
+          {t.signOut}
+        </button>
+      </span>
+    );
+  }
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const r = await unwrap(api.api.auth.login.$post({ json: { username, password } }));
+      setPassword('');
+      setOpen(false);
+      setError(null);
+      onChange(r);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+  return (
+    <span className="sign-in">
+      <button type="button" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+        {t.signIn}
+      </button>
+      {open && (
+        <form onSubmit={submit} className="sign-in-form" aria-label={t.signIn}>
+          <label>
+            {t.username}
+            <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+          </label>
+          <label>
+            {t.password}
+            <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          </label>
+          <button type="submit">{t.signIn}</button>
+          {error && <p role="alert">{error}</p>}
+        </form>
+      )}
+    </span>
+  );
+}

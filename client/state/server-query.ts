@@ -1,0 +1,21 @@
+/** The view's filters as the API's query string (for exports and coverage). */
+import type { ProjectFilterQuery } from '#shared/filters.ts';
+import type { Filters } from './view-state.ts';
+
+export function serverQuery(f: Filters): Record<string, string> {
+  const q: ProjectFilterQuery & Record<string, string | undefined> = {};
+  if (f.nodes.length) q.node = f.nodes.join(',');
+  if (f.categories.length) q.category = f.categories.join(',');
+  if (f.statuses.length) q.status = f.statuses.join(',');
+  if (f.stages.length) q.stage = f.stages.join(',');
+  if (f.provinces.length) q.province = f.provinces.join(',');
+  if (f.milestones.length) q.milestone = f.milestones.join(',');
+  if (f.agency) q.agency = f.agency;
+  if (f.agency && f.agencyRole !== 'any') q.agency_role = f.agencyRole;
+  if (f.q) q.q = f.q;
+  if (f.near) {
+    q.near = f.near.join(',');
+    q.radius_km = String(f.radiusKm);
+  }
+  return Object.fromEntries(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}

@@ -1,0 +1,35 @@
+/** A real app on a throwaway libsql database file, seeded from the real geodata/. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type AppOptions } from '../../server/app.ts';
+import { openDb, type Db } from '../../server/db/client.ts';
+import { loadGeodata, type Geodata } from '../../server/db/geodata.ts';
+import { seed } from '../../server/db/seed.ts';
+
+let cached: Geodata | null = null;
+/** The geodata files, read and validated once per test file. */
+export const geodata = () => (cached ??= loadGeodata());
+
+export type TestApp = {
+  db: Db;
+  app: ReturnType<typeof createApp>;
+  dir: string;
+  close: () => void;
+};
+
+export async function testApp(opts: Partial<AppOptions> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-test-'));
+  const db = await openDb(`file:${join(dir, 'atlas.db')}`);
+  await seed(db, { data: geodata() });
+  const app = createApp({ db, ...opts });
+  return {
+    db,
+    app,
+    dir,
+    close: () => {
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

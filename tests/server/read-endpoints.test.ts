@@ -1,0 +1,127 @@
+/** The read endpoints besides /api/projects: plan, coverage, exports, OpenAPI, health, caching. */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { geodata, testApp, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+describe('GET /api/plan', () => {
+  it('serves every plan node with its verbatim text, agencies and projects', async () => {
+    const plan = (await (await t.app.request('/api/plan')).json()) as {
+      nodes: { id: string; text_zh: string; agencies: unknown[]; projects: { id: string }[] }[];
+      agencies: unknown[];
+    };
+    expect(plan.nodes).toHaveLength(geodata().plan.nodes.length);
+    expect(plan.agencies).toHaveLength(geodata().plan.agencies.length);
+    const m = plan.nodes.find((n) => n.id === '2.1.1.m1')!;
+    expect(m.text_zh).toBe(geodata().plan.nodes.find((n) => n.id === '2.1.1.m1')!.text_zh);
+    expect(m.agencies.length).toBeGreaterThan(3);
+    expect(m.projects.map((p) => p.id)).toContain('tianjin-port');
+  });
+});
+
+describe('GET /api/stats/coverage', () => {
+  it('counts the filtered projects by category, status, task area and province', async () => {
+    const c = (await (await t.app.request('/api/stats/coverage?node=2.1')).json()) as {
+      total: number;
+      byCategory: Record<string, number>;
+      byStatus: Record<string, number>;
+      byTaskArea: Record<string, number>;
+      kmByProvince: Record<string, number>;
+      measuresByPartner: Record<string, number>;
+    };
+    const expected = geodata().projects.filter((f) => f.properties.mentions.some((m) => m.node.startsWith('2.1.')));
+    expect(c.total).toBe(expected.length);
+    expect(Object.values(c.byCategory).reduce((a, b) => a + b, 0)).toBe(expected.length);
+    expect(Object.values(c.byStatus).reduce((a, b) => a + b, 0)).toBe(expected.length);
+    expect(c.byTaskArea['2.1']).toBe(expected.length);
+    expect(c.kmByProvince.tianjin).toBeGreaterThan(0);
+    expect(c.measuresByPartner.hebei).toBeGreaterThan(0);
+  });
+
+  it('rejects bad filters like /api/projects does', async () => {
+    const res = await t.app.request('/api/stats/coverage?province=atlantis');
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('exports', () => {
+  it('CSV starts with a UTF-8 BOM and carries the Chinese names, one row per project', async () => {
+    const res = await t.app.request('/api/export/projects.csv?category=airport,seaport');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+    const lines = text.trim().split('\r\n');
+    const expected = geodata().projects.filter((f) => ['airport', 'seaport'].includes(f.properties.category));
+    expect(lines).toHaveLength(expected.length + 1);
+    expect(lines[0]).toMatch(/^id,name_zh,name_en,/);
+    expect(text).toContain('天津港');
+  });
+
+  it('GeoJSON export is the filtered FeatureCollection', async () => {
+    const res = await t.app.request('/api/export/projects.geojson?node=2.4');
+    const fc = JSON.parse(await res.text()) as { features: unknown[] };
+    const expected = geodata().projects.filter((f) => f.properties.mentions.some((m) => m.node.startsWith('2.4.')));
+    expect(fc.features).toHaveLength(expected.length);
+  });
+});
+
+describe('protocol', () => {
+  it('health answers ok', async () => {
+    expect(await (await t.app.request('/api/health')).json()).toEqual({ ok: true });
+  });
+
+  it('sends an ETag and answers 304 when it still matches', async () => {
+    const first = await t.app.request('/api/plan');
+    const tag = first.headers.get('etag');
+    expect(tag).toBeTruthy();
+    const again = await t.app.request('/api/plan', { headers: { 'if-none-match': tag! } });
+    expect(again.status).toBe(304);
+  });
+
+  it('compresses JSON when the client accepts gzip', async () => {
+    const res = await t.app.request('/api/projects', { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const body = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')) as { features: unknown[] };
+    expect(body.features.length).toBe(geodata().projects.length);
+  });
+
+  it('answers an unknown API path with the JSON error shape', async () => {
+    const res = await t.app.request('/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  });
+
+  it('OpenAPI lists exactly the endpoints of the README table', async () => {
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const fromDoc = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
+    const readme = readFileSync('README.md', 'utf8');
+    const fromReadme = [...readme.matchAll(/^\|\s*(GET|POST|PATCH|PUT|DELETE)\s*\|\s*`([^`]+)`/gm)].map((m) => `${m[1]} ${m[2]}`).sort();
+    expect(fromReadme).toEqual(fromDoc);
+    expect(doc.paths['/api/projects']!.get).toMatchObject({ parameters: expect.arrayContaining([expect.objectContaining({ name: 'category' })]) });
+  });
+
+  it('serves a readable API reference page', async () => {
+    const res = await t.app.request('/api/docs');
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await res.text()).toContain('/api/projects/{id}/status');
+  });
+
+  it('can require sign-in for reading', async () => {
+    const closed = await testApp({ requireSignInToRead: true });
+    try {
+      expect((await closed.app.request('/api/projects')).status).toBe(401);
+      expect((await closed.app.request('/api/health')).status).toBe(200);
+    } finally {
+      closed.close();
+    }
+  });
+});

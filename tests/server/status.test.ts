@@ -1,0 +1,179 @@
+/** Sign-in, roles, CSRF, API tokens and PATCH /api/projects/:id/status with optimistic concurrency. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken, createUser } from '../../server/services/auth.ts';
+import { seed } from '../../server/db/seed.ts';
+import { geodata, testApp, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+let cookie = '';
+let csrf = '';
+let token = '';
+const PASSWORD = 'correct horse battery';
+
+beforeAll(async () => {
+  t = await testApp();
+  await createUser(t.db, 'editor1', PASSWORD, 'editor');
+  token = await createApiToken(t.db, 'editor1', 'tests');
+  const res = await t.app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'editor1', password: PASSWORD }),
+  });
+  cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+});
+afterAll(() => t.close());
+
+type Detail = { properties: { status: string; version: number; history: { from: string | null; to: string; by: string; note: string }[] } };
+
+const patch = (id: string, body: unknown, headers: Record<string, string> = { cookie, 'x-csrf-token': csrf }) =>
+  t.app.request(`/api/projects/${id}/status`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+const current = async (id: string) => (await (await t.app.request(`/api/projects/${id}`)).json()) as Detail;
+
+describe('sign-in', () => {
+  it('sets an HttpOnly SameSite=Strict session cookie', async () => {
+    const res = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'editor1', password: PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    const set = res.headers.get('set-cookie')!;
+    expect(set).toMatch(/HttpOnly/i);
+    expect(set).toMatch(/SameSite=Strict/i);
+  });
+
+  it('refuses a wrong password with 401 and sets no cookie', async () => {
+    const res = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'editor1', password: 'wrong password' }),
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('tells the client who is signed in', async () => {
+    const me = (await (await t.app.request('/api/auth/me', { headers: { cookie } })).json()) as { user: { username: string } };
+    expect(me.user.username).toBe('editor1');
+  });
+});
+
+describe('PATCH /api/projects/:id/status', () => {
+  it('changes the status, bumps the version and records who, when and why', async () => {
+    const before = await current('jingtang-intercity');
+    const res = await patch('jingtang-intercity', { status: 'operation', note: 'Opened for service', source: 'Railway bureau notice', version: before.properties.version });
+    expect(res.status).toBe(200);
+    const after = await current('jingtang-intercity');
+    expect(after.properties.status).toBe('operation');
+    expect(after.properties.version).toBe(before.properties.version + 1);
+    expect(after.properties.history[0]).toMatchObject({ from: before.properties.status, to: 'operation', by: 'editor1', note: 'Opened for service' });
+    expect(after.properties.history).toHaveLength(before.properties.history.length + 1);
+  });
+
+  it('refuses a stale version with 409 and the current state, changing nothing', async () => {
+    const before = await current('jingbin-intercity');
+    const ok = await patch('jingbin-intercity', { status: 'operation', note: 'first', source: 'doc A', version: before.properties.version });
+    expect(ok.status).toBe(200);
+    const stale = await patch('jingbin-intercity', { status: 'suspended', note: 'second', source: 'doc B', version: before.properties.version });
+    expect(stale.status).toBe(409);
+    const body = (await stale.json()) as { error: { code: string }; current: Detail };
+    expect(body.error.code).toBe('conflict');
+    expect(body.current.properties.status).toBe('operation');
+    const after = await current('jingbin-intercity');
+    expect(after.properties.status).toBe('operation');
+    expect(after.properties.history.map((h) => h.note)).not.toContain('second');
+  });
+
+  it('takes the version from If-Match too', async () => {
+    const before = await current('jincang-intercity');
+    const res = await t.app.request('/api/projects/jincang-intercity/status', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, 'if-match': `"${before.properties.version}"` },
+      body: JSON.stringify({ status: 'planned', note: 'n', source: 's' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBe(`"${before.properties.version + 1}"`);
+  });
+
+  it('lets exactly one of many concurrent edits of one version win', async () => {
+    const before = await current('tanglang-expressway');
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => patch('tanglang-expressway', { status: 'operation', note: `edit ${i}`, source: 's', version: before.properties.version })),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(7);
+    const after = await current('tanglang-expressway');
+    expect(after.properties.history).toHaveLength(before.properties.history.length + 1);
+  });
+
+  it('accepts a bearer API token without CSRF', async () => {
+    const before = await current('jinshi-expressway');
+    const res = await patch('jinshi-expressway', { status: 'operation', note: 'script', source: 'feed', version: before.properties.version }, { authorization: `Bearer ${token}` });
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
+    ['no sign-in', {}, 401, 'unauthorized'],
+    ['a cookie without the CSRF token', { cookie: 'x' }, 401, 'unauthorized'],
+    ['a bad bearer token', { authorization: 'Bearer nope' }, 401, 'unauthorized'],
+  ])('refuses %s', async (_name, headers, status, code) => {
+    const res = await patch('tianjin-port', { status: 'operation', note: 'n', source: 's', version: 1 }, headers as Record<string, string>);
+    expect(res.status).toBe(status);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+  });
+
+  it('refuses a signed-in cookie that lacks the CSRF header with 403', async () => {
+    const res = await patch('tianjin-port', { status: 'operation', note: 'n', source: 's', version: 1 }, { cookie });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('csrf');
+  });
+
+  it.each([
+    [{ status: 'done', note: 'n', source: 's', version: 1 }, 'status'],
+    [{ status: 'operation', note: '', source: 's', version: 1 }, 'note'],
+    [{ status: 'operation', note: 'n', version: 1 }, 'source'],
+    [{ status: 'operation', note: 'n', source: 's', version: 1, extra: 1 }, 'extra'],
+  ])('rejects a bad body %j naming %s, and loses nothing', async (body, field) => {
+    const before = await current('tianjin-port');
+    const res = await patch('tianjin-port', body);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { field: string } }).error.field).toBe(field);
+    expect(await current('tianjin-port')).toEqual(before);
+  });
+
+  it('rejects malformed JSON with 400', async () => {
+    const res = await patch('tianjin-port', '{"status":');
+    expect(res.status).toBe(400);
+  });
+
+  it('requires the version seen (428)', async () => {
+    const res = await patch('tianjin-port', { status: 'operation', note: 'n', source: 's' });
+    expect(res.status).toBe(428);
+  });
+
+  it('rejects a body over the limit with 413', async () => {
+    const res = await patch('tianjin-port', { status: 'operation', note: 'x'.repeat(40_000), source: 's', version: 1 });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+  });
+
+  it('404s an unknown project', async () => {
+    const res = await patch('nowhere', { status: 'operation', note: 'n', source: 's', version: 1 });
+    expect(res.status).toBe(404);
+  });
+
+  it('keeps status history when the seed runs again', async () => {
+    const before = await current('jingtang-intercity');
+    const result = await seed(t.db, { data: geodata(), force: true });
+    expect(result.seeded).toBe(true);
+    expect(result.newProjects).toBe(0);
+    const after = await current('jingtang-intercity');
+    expect(after.properties.status).toBe(before.properties.status);
+    expect(after.properties.history).toEqual(before.properties.history);
+  });
+});
