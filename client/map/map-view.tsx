@@ -92,6 +92,7 @@ export function MapView(props: Props) {
     });
     map.on('load', () => {
       const q = latest.current;
+      if (map.getSource(PROJECT_SOURCE)) return; // a style switch already carried the overlays over
       map.addSource(PROJECT_SOURCE, { type: 'geojson', data: q.projects ?? EMPTY });
       map.addSource(NEAR_SOURCE, { type: 'geojson', data: q.nearCircle ?? EMPTY });
       addOverlayLayers(map, q.lang, q.theme, q.filter);
@@ -127,14 +128,12 @@ export function MapView(props: Props) {
 
   // Basemap, language or theme changed: swap the style and carry the overlays over.
   const { basemap, lang, theme } = props;
-  const firstStyle = useRef(true);
+  // The style the map was last given (the map is created with the first one).
+  const appliedStyle = useRef(props.basemap);
   useEffect(() => {
     const map = mapRef.current;
-    if (!map) return;
-    if (firstStyle.current) {
-      firstStyle.current = false;
-      return;
-    }
+    if (!map || appliedStyle.current === basemap) return;
+    appliedStyle.current = basemap;
     map.setStyle(basemap, {
       diff: true,
       transformStyle: (previous, next) => {

@@ -39,7 +39,8 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       filter: isArea,
       paint: {
         'fill-color': categoryColor,
-        'fill-opacity': ['match', ['get', 'precision'], 'region', 0.1, 0.3],
+        // Whole-region programmes and sea areas overlap a lot: keep them faint so the land shows.
+        'fill-opacity': ['case', ['==', ['get', 'precision'], 'region'], 0.05, ['==', ['get', 'category'], 'sea-basin'], 0.08, 0.3],
       },
     },
     {

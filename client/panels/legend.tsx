@@ -1,5 +1,5 @@
 /** The legend is also the layer switch: one row per category with its symbol and live count. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CATEGORIES, CATEGORY_IDS, CATEGORY_GROUPS, type CategoryId } from '#shared/taxonomy.ts';
 import { useT } from '../i18n/use-lang.ts';
 import { drawSymbol } from '../map/symbols.ts';
@@ -27,10 +27,16 @@ type Props = {
 export function Legend({ counts, hidden, onToggle }: Props) {
   const { t, lang, label } = useT();
   const groups = Object.keys(CATEGORY_GROUPS) as (keyof typeof CATEGORY_GROUPS)[];
+  // Open by default on a tall screen; a 720-line laptop starts with it folded so the map shows.
+  const [open, setOpen] = useState(() => window.innerHeight > 800);
   return (
-    <section className="legend" aria-label={t.legend}>
-      <h2>{t.legend}</h2>
-      {groups.map((g) => (
+    <section className={`legend${open ? '' : ' folded'}`} aria-label={t.legend}>
+      <h2>
+        <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)} className="legend-toggle">
+          {open ? '▾' : '▸'} {t.legend}
+        </button>
+      </h2>
+      {open && groups.map((g) => (
         <fieldset key={g}>
           <legend>{label(CATEGORY_GROUPS[g])}</legend>
           {CATEGORY_IDS.filter((c) => CATEGORIES[c].group === g).map((c) => (
@@ -43,13 +49,13 @@ export function Legend({ counts, hidden, onToggle }: Props) {
           ))}
         </fieldset>
       ))}
-      <p className="legend-precision">
+      {open && <p className="legend-precision">
         <span className="swatch swatch-line dashed" aria-hidden /> {lang === 'zh' ? '虚线：示意线路' : 'dashed: schematic route'}
         <br />
         <span className="swatch swatch-area pale" aria-hidden /> {lang === 'zh' ? '浅色虚边：整体区域' : 'pale, dashed edge: whole region'}
         <br />
         <span className="swatch swatch-hollow" aria-hidden /> {lang === 'zh' ? '空心：近似位置' : 'hollow: approximate location'}
-      </p>
+      </p>}
     </section>
   );
 }

@@ -1,9 +1,9 @@
 /**
  * Opens the app in Debian's Chromium (playwright-core, no downloaded browser). Every request to a
- * host other than 127.0.0.1 is blocked and recorded, so a test can fail on it.
+ * host other than 127.0.0.1 is blocked and recorded, so a test can fail on it. playwright gives each
+ * launch a fresh, empty profile directory.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -14,7 +14,6 @@ export const hasBrowser = () => Boolean(inject('chromium'));
 export type Session = { browser: Browser; page: Page; external: string[]; errors: string[]; close: () => Promise<void> };
 
 export async function openApp(path = '/', viewport = { width: 1280, height: 720 }): Promise<Session> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'atlas-chromium-'));
   const browser = await chromium.launch({
     executablePath: inject('chromium')!,
     args: [
@@ -26,7 +25,6 @@ export async function openApp(path = '/', viewport = { width: 1280, height: 720 
       '--no-first-run',
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
   const context = await browser.newContext({ viewport, locale: 'zh-CN', deviceScaleFactor: 1 });

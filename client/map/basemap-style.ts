@@ -1,0 +1,341 @@
+/**
+ * The offline basemap as MapLibre style data: two themes (a light desk style and a high-contrast
+ * projector style) in two label languages. Every source is a GeoJSON file of geodata/basemap/,
+ * served by the server at /basemap/. There is deliberately no `glyphs` key: MapLibre then draws
+ * all labels with the browser's local fonts, so the map needs nothing from outside.
+ */
+import type {
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+
+export type BasemapTheme = 'light' | 'contrast';
+export type BasemapLang = 'zh' | 'en';
+export type BasemapOptions = { theme: BasemapTheme; baseUrl: string; lang: BasemapLang };
+
+/** The files of geodata/basemap/ that the style loads, in drawing order of their first layer. */
+export const BASEMAP_FILES = [
+  'land-wide',
+  'land',
+  'provinces',
+  'rivers',
+  'province-lines',
+  'province-labels',
+  'cities',
+] as const;
+export type BasemapFile = (typeof BASEMAP_FILES)[number];
+
+/** Credit line for the basemap's data (see geodata/basemap/README.md). */
+export const BASEMAP_ATTRIBUTION =
+  '© OpenStreetMap contributors (ODbL) · Natural Earth · GeoNames (CC BY 4.0) · GSHHG (LGPL-3) · 行政区划代码 GB/T 2260';
+
+type Palette = {
+  sea: string;
+  land: string;
+  province: string;
+  plan: string;
+  planOutline: string;
+  neighbour: string;
+  neighbourOpacity: number;
+  provinceLine: string;
+  countryLine: string;
+  river: string;
+  label: string;
+  labelPlan: string;
+  labelFaint: string;
+  halo: string;
+  cityDot: string;
+  cityDotMajor: string;
+  /** multiplies line widths and text sizes */
+  scale: number;
+};
+
+const PALETTES: Record<BasemapTheme, Palette> = {
+  light: {
+    sea: '#cfe0ec',
+    land: '#f3f0e8',
+    province: '#efebe1',
+    plan: '#fbe2b4',
+    planOutline: '#d9a441',
+    neighbour: '#e6e4df',
+    neighbourOpacity: 0.7,
+    provinceLine: '#a8a194',
+    countryLine: '#6e685c',
+    river: '#8db9da',
+    label: '#4b463e',
+    labelPlan: '#5a3b07',
+    labelFaint: '#8f8a80',
+    halo: '#ffffff',
+    cityDot: '#5b554b',
+    cityDotMajor: '#b3261e',
+    scale: 1,
+  },
+  contrast: {
+    sea: '#16324f',
+    land: '#f7f7f2',
+    province: '#e2e2dc',
+    plan: '#ffd23f',
+    planOutline: '#000000',
+    neighbour: '#b9b9b2',
+    neighbourOpacity: 1,
+    provinceLine: '#3a3a3a',
+    countryLine: '#000000',
+    river: '#1f6fd1',
+    label: '#000000',
+    labelPlan: '#000000',
+    labelFaint: '#333333',
+    halo: '#ffffff',
+    cityDot: '#000000',
+    cityDotMajor: '#c1121f',
+    scale: 1.3,
+  },
+};
+
+const FONT = ['Noto Sans CJK SC', 'sans-serif'];
+const FONT_BOLD = ['Noto Sans CJK SC Bold', 'Noto Sans CJK SC', 'sans-serif'];
+
+/** Label text: Chinese with the English name below in small type, or English only. */
+function labelText(lang: BasemapLang): DataDrivenPropertyValueSpecification<string> {
+  if (lang === 'en') return ['get', 'name_en'] as ExpressionSpecification;
+  return [
+    'format',
+    ['get', 'name_zh'],
+    {},
+    '\n',
+    {},
+    ['coalesce', ['get', 'name_en'], ''],
+    { 'font-scale': 0.68 },
+  ] as ExpressionSpecification;
+}
+
+/** Label priority: lower draws first. Rank first, then population (GeoNames; may be null). */
+const CITY_SORT_KEY: ExpressionSpecification = [
+  '-',
+  ['*', 100, ['match', ['get', 'rank'], 'capital', 0, 'municipality', 1, 'provincial-capital', 2, 'prefecture', 3, 4]],
+  ['/', ['coalesce', ['get', 'population'], 0], 1000000],
+];
+const MAJOR_RANKS = ['capital', 'municipality', 'provincial-capital'];
+
+export function basemapStyle(options: BasemapOptions): StyleSpecification {
+  const { theme, lang } = options;
+  const p = PALETTES[theme];
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const url = (f: BasemapFile) => `${base}/basemap/${f}.geojson`;
+  const s = (x: number) => Math.round(x * p.scale * 100) / 100;
+
+  const sources: StyleSpecification['sources'] = {};
+  for (const f of BASEMAP_FILES) {
+    sources[`basemap-${f}`] = {
+      type: 'geojson',
+      data: url(f),
+      ...(f === 'land' ? { attribution: BASEMAP_ATTRIBUTION } : {}),
+    };
+  }
+
+  const text = labelText(lang);
+  const lineHeight = lang === 'zh' ? 1.15 : 1.2;
+
+  const layers: LayerSpecification[] = [
+    { id: 'base-background', type: 'background', paint: { 'background-color': p.sea } },
+    { id: 'base-land-wide', type: 'fill', source: 'basemap-land-wide', paint: { 'fill-color': p.land } },
+    { id: 'base-land', type: 'fill', source: 'basemap-land', paint: { 'fill-color': p.land, 'fill-antialias': false } },
+    {
+      id: 'base-provinces-fill',
+      type: 'fill',
+      source: 'basemap-provinces',
+      paint: {
+        'fill-color': [
+          'case',
+          ['==', ['get', 'kind'], 'country'],
+          p.neighbour,
+          ['boolean', ['get', 'plan'], false],
+          p.plan,
+          p.province,
+        ],
+        'fill-opacity': ['case', ['==', ['get', 'kind'], 'country'], p.neighbourOpacity, 1],
+      },
+    },
+    {
+      id: 'base-rivers',
+      type: 'line',
+      source: 'basemap-rivers',
+      filter: ['!=', ['get', 'class'], 'canal'],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': p.river,
+        'line-opacity': ['case', ['==', ['get', 'class'], 'intermittent'], 0.6, 1],
+        'line-width': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          4,
+          ['match', ['get', 'level'], [0, 1], s(0.9), 2, s(0.6), s(0.3)],
+          9,
+          ['match', ['get', 'level'], [0, 1], s(2.6), 2, s(1.8), s(1.1)],
+        ],
+      },
+    },
+    {
+      id: 'base-canals',
+      type: 'line',
+      source: 'basemap-rivers',
+      filter: ['==', ['get', 'class'], 'canal'],
+      minzoom: 5,
+      paint: {
+        'line-color': p.river,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 5, s(0.5), 9, s(1.4)],
+        'line-dasharray': [3, 1.5],
+      },
+    },
+    {
+      id: 'base-province-lines',
+      type: 'line',
+      source: 'basemap-province-lines',
+      filter: ['==', ['get', 'level'], 'province'],
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': p.provinceLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, s(0.5), 8, s(1.3)],
+        'line-dasharray': [4, 2],
+      },
+    },
+    {
+      id: 'base-country-lines',
+      type: 'line',
+      source: 'basemap-province-lines',
+      filter: ['==', ['get', 'level'], 'country'],
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': p.countryLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, s(0.9), 8, s(2.2)],
+      },
+    },
+    {
+      id: 'base-plan-outline',
+      type: 'line',
+      source: 'basemap-provinces',
+      filter: ['==', ['get', 'plan'], true],
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': p.planOutline,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, s(0.6), 8, s(1.6)],
+        'line-opacity': theme === 'contrast' ? 0.9 : 0.7,
+      },
+    },
+    {
+      id: 'base-province-labels',
+      type: 'symbol',
+      source: 'basemap-province-labels',
+      layout: {
+        'text-field': text,
+        'text-font': FONT_BOLD,
+        'text-size': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          3,
+          ['case', ['boolean', ['get', 'plan'], false], s(12), s(10)],
+          7,
+          ['case', ['boolean', ['get', 'plan'], false], s(18), s(14)],
+        ],
+        'text-line-height': lineHeight,
+        'text-letter-spacing': lang === 'zh' ? 0.15 : 0.05,
+        'text-max-width': 8,
+        'symbol-sort-key': ['case', ['boolean', ['get', 'plan'], false], 0, ['==', ['get', 'kind'], 'province'], 1, 2],
+        'text-padding': 4,
+      },
+      paint: {
+        'text-color': [
+          'case',
+          ['==', ['get', 'kind'], 'country'],
+          p.labelFaint,
+          ['boolean', ['get', 'plan'], false],
+          p.labelPlan,
+          p.label,
+        ],
+        'text-opacity': ['case', ['==', ['get', 'kind'], 'country'], 0.75, 1],
+        'text-halo-color': p.halo,
+        'text-halo-width': s(1.4),
+      },
+    },
+    {
+      id: 'base-city-points',
+      type: 'circle',
+      source: 'basemap-cities',
+      minzoom: 5,
+      filter: ['!', ['in', ['get', 'rank'], ['literal', MAJOR_RANKS]]],
+      paint: {
+        'circle-color': p.cityDot,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, s(1.8), 9, s(3.2)],
+        'circle-stroke-color': p.halo,
+        'circle-stroke-width': s(0.8),
+      },
+    },
+    {
+      id: 'base-city-points-major',
+      type: 'circle',
+      source: 'basemap-cities',
+      filter: ['in', ['get', 'rank'], ['literal', MAJOR_RANKS]],
+      paint: {
+        'circle-color': p.cityDotMajor,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, s(2.6), 9, s(4.6)],
+        'circle-stroke-color': p.halo,
+        'circle-stroke-width': s(1.2),
+      },
+    },
+    {
+      id: 'base-city-labels',
+      type: 'symbol',
+      source: 'basemap-cities',
+      minzoom: 5.5,
+      filter: ['!', ['in', ['get', 'rank'], ['literal', MAJOR_RANKS]]],
+      layout: {
+        'text-field': text,
+        'text-font': FONT,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 5.5, s(10), 9, s(13)],
+        'text-line-height': lineHeight,
+        'text-anchor': 'top',
+        'text-offset': [0, 0.45],
+        'text-max-width': 10,
+        'symbol-sort-key': CITY_SORT_KEY,
+        'text-optional': false,
+      },
+      paint: {
+        'text-color': p.label,
+        'text-halo-color': p.halo,
+        'text-halo-width': s(1.2),
+      },
+    },
+    {
+      id: 'base-city-labels-major',
+      type: 'symbol',
+      source: 'basemap-cities',
+      filter: ['in', ['get', 'rank'], ['literal', MAJOR_RANKS]],
+      layout: {
+        'text-field': text,
+        'text-font': FONT_BOLD,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 3, s(11), 9, s(16)],
+        'text-line-height': lineHeight,
+        'text-anchor': 'top',
+        'text-offset': [0, 0.5],
+        'text-max-width': 10,
+        'symbol-sort-key': CITY_SORT_KEY,
+      },
+      paint: {
+        'text-color': p.label,
+        'text-halo-color': p.halo,
+        'text-halo-width': s(1.5),
+      },
+    },
+  ];
+
+  return {
+    version: 8,
+    name: `Bohai Atlas basemap (${theme}, ${lang})`,
+    metadata: { 'bohai-atlas:theme': theme, 'bohai-atlas:lang': lang },
+    sources,
+    layers,
+  };
+}
