@@ -87,6 +87,8 @@ export function App() {
   useEffect(() => {
     if (!filters.q && !filters.provinces.length) return;
     const box = bboxOf(filtered);
+    // Moving the camera when results arrive is the point of this effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (box) setFlyTarget({ key: Date.now(), bbox: box });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the query itself changes
   }, [frameKey, all.length]);
@@ -205,6 +207,7 @@ export function App() {
             flyTarget={flyTarget}
             nearCircle={nearCircle}
             maxBounds={MAX_BOUNDS}
+            clickMode={nearMode ? 'place' : 'select'}
             onCameraChange={(camera) => update({ camera })}
             onSelect={(id) => select(id)}
             onMapClick={(lngLat) => {

@@ -42,6 +42,8 @@ type Props = {
   flyTarget: FlyTarget | null;
   nearCircle: FeatureCollection | null;
   maxBounds: LngLatBoundsLike;
+  /** 'select' picks the feature under a click; 'place' always reports the clicked place. */
+  clickMode: 'select' | 'place';
   onCameraChange: (camera: Camera) => void;
   onSelect: (id: string | null) => void;
   onMapClick: (lngLat: [number, number]) => void;
@@ -85,11 +87,14 @@ export function MapView(props: Props) {
     map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
-    const images = symbolImages(window.devicePixelRatio || 1);
-    map.on('styleimagemissing', (e) => {
-      const img = images.find((i) => i.name === e.id);
-      if (img && !map.hasImage(e.id)) map.addImage(e.id, img.image, { pixelRatio: window.devicePixelRatio || 1 });
-    });
+    // The point symbols go in with every style, before the project layers ask for them.
+    const pixelRatio = window.devicePixelRatio || 1;
+    const images = symbolImages(pixelRatio);
+    const addImages = () => {
+      for (const { name, image } of images) if (!map.hasImage(name)) map.addImage(name, image, { pixelRatio });
+    };
+    map.on('style.load', addImages);
+    map.on('styleimagemissing', addImages);
     map.on('load', () => {
       const q = latest.current;
       if (map.getSource(PROJECT_SOURCE)) return; // a style switch already carried the overlays over
@@ -103,15 +108,22 @@ export function MapView(props: Props) {
       latest.current.onCameraChange({ center: [round(c.lng, 4), round(c.lat, 4)], zoom: round(map.getZoom(), 2) });
     });
     map.on('click', (e) => {
+      if (latest.current.clickMode === 'place') {
+        latest.current.onMapClick([round(e.lngLat.lng, 4), round(e.lngLat.lat, 4)]);
+        return;
+      }
       const pad = 4;
       const layers = INTERACTIVE_PROJECT_LAYERS.filter((l) => map.getLayer(l));
-      const hit = map.queryRenderedFeatures(
+      const hits = map.queryRenderedFeatures(
         [
           [e.point.x - pad, e.point.y - pad],
           [e.point.x + pad, e.point.y + pad],
         ],
         { layers },
-      )[0];
+      );
+      // Small things first: a port on a railway's end, a railway across a region.
+      const rank = (t: string) => (t.endsWith('Point') ? 0 : t.endsWith('LineString') ? 1 : 2);
+      const hit = [...hits].sort((a, b) => rank(a.geometry.type) - rank(b.geometry.type))[0];
       if (hit) latest.current.onSelect(String(hit.properties.id));
       else latest.current.onMapClick([round(e.lngLat.lng, 4), round(e.lngLat.lat, 4)]);
     });

@@ -34,21 +34,21 @@ function Highlighted({ text, phrase }: { text: string; phrase: string }) {
 
 export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, onChanged }: Props) {
   const { t, lang, label } = useT();
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
+  // Kept with the id it belongs to, so another project's detail never shows under this one.
+  const [loaded, setLoaded] = useState<{ id: string; detail: Detail | null; error: string | null } | null>(null);
+  const setDetail = (d: Detail) => setLoaded({ id: d.properties.id, detail: d, error: null });
   useEffect(() => {
     let live = true;
-    setDetail(null);
-    setError(null);
     unwrap(api.api.projects[':id'].$get({ param: { id } })).then(
-      (d) => live && setDetail(d),
-      (e: Error) => live && setError(e.message),
+      (d) => live && setLoaded({ id, detail: d, error: null }),
+      (e: Error) => live && setLoaded({ id, detail: null, error: e.message }),
     );
     return () => {
       live = false;
     };
   }, [id]);
+  const detail = loaded?.id === id ? loaded.detail : null;
+  const error = loaded?.id === id ? loaded.error : null;
 
   const agencyName = (a: { name_zh: string; name_en: string }) => (lang === 'zh' ? a.name_zh : a.name_en);
 
@@ -155,6 +155,7 @@ export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, o
 
           {me?.user && (
             <StatusEditor
+              key={detail.properties.id}
               detail={detail}
               csrfToken={me.csrfToken}
               onSaved={(d) => {

@@ -16,7 +16,9 @@ type Props = {
 
 export function ProjectList({ features, distances, selectedId, onHover, onSelect }: Props) {
   const { t, lang, label } = useT();
-  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: distances ? 'distance' : 'name', dir: 1 });
+  // Until the user picks a column: nearest first when there are distances, else by name.
+  const [chosen, setSort] = useState<{ key: SortKey | null; dir: 1 | -1 }>({ key: null, dir: 1 });
+  const sort = { key: chosen.key ?? (distances ? 'distance' : 'name'), dir: chosen.dir };
   const rows = useMemo(() => {
     const val = (f: ProjectFeature): string | number => {
       const p = f.properties;
@@ -38,11 +40,11 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
       const y = val(b);
       return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), lang === 'zh' ? 'zh' : 'en')) * sort.dir;
     });
-  }, [features, sort, lang, distances, label]);
+  }, [features, sort.key, sort.dir, lang, distances, label]);
 
   const header = (key: SortKey, text: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" onClick={() => setSort((s) => ({ key, dir: s.key === key ? ((-s.dir) as 1 | -1) : 1 }))}>
+      <button type="button" onClick={() => setSort({ key, dir: sort.key === key ? ((-sort.dir) as 1 | -1) : 1 })}>
         {text}
         {sort.key === key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
       </button>

@@ -25,35 +25,37 @@ export type IdQuery = { ids: string[]; distances: Record<string, number> } | nul
 
 /** Free-text search and radius queries run on the server (pinyin, R*Tree); the map filters by ids. */
 export function useIdQuery(q: string, near: [number, number] | null, radiusKm: number) {
-  const [result, setResult] = useState<IdQuery>(null);
-  const [error, setError] = useState<string | null>(null);
-  const nearKey = near?.join(',');
+  const key = q || near ? JSON.stringify([q, near, radiusKm]) : null;
+  // Results are kept with the query they answer, so a stale answer is never shown for a new query.
+  const [answer, setAnswer] = useState<{ key: string; result: IdQuery; error: string | null } | null>(null);
   useEffect(() => {
-    if (!q && !nearKey) {
-      setResult(null);
-      return;
-    }
+    if (!key) return;
     let live = true;
     const query: Record<string, string> = {};
     if (q) query.q = q;
-    if (nearKey) {
-      query.near = nearKey;
+    if (near) {
+      query.near = near.join(',');
       query.radius_km = String(radiusKm);
     }
     unwrap(api.api.projects.$get({ query })).then(
-      (fc) => {
-        if (!live) return;
-        setError(null);
-        setResult({
-          ids: fc.features.map((f) => f.properties.id),
-          distances: Object.fromEntries(fc.features.map((f) => [f.properties.id, f.properties.distance_km ?? 0])),
-        });
-      },
-      (e: Error) => live && setError(e.message),
+      (fc) =>
+        live &&
+        setAnswer({
+          key,
+          error: null,
+          result: {
+            ids: fc.features.map((f) => f.properties.id),
+            distances: Object.fromEntries(fc.features.map((f) => [f.properties.id, f.properties.distance_km ?? 0])),
+          },
+        }),
+      (e: Error) => live && setAnswer({ key, result: null, error: e.message }),
     );
     return () => {
       live = false;
     };
-  }, [q, nearKey, radiusKm]);
-  return { result, error };
+    // near is read through key, which holds its value
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  const current = answer && answer.key === key ? answer : null;
+  return { result: current?.result ?? null, error: current?.error ?? null, pending: Boolean(key && !current) };
 }

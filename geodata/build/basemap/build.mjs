@@ -377,7 +377,8 @@ const RIVER_LEVELS = {
 };
 if (!args.has('--skip-rivers')) {
   const r = `${CORE[0]}/${CORE[2]}/${CORE[1]}/${CORE[3]}`;
-  const txt = execFileSync('gmt', ['coast', `-R${r}`, '-Dh', '-Ia', '-M'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  // run in .tmp/ so GMT's gmt.history lands there
+  const txt = execFileSync('gmt', ['coast', `-R${r}`, '-Dh', '-Ia', '-M'], { encoding: 'utf8', maxBuffer: 1 << 28, cwd: tmp });
   const feats = [];
   let cur = null;
   for (const line of txt.split('\n')) {

@@ -1,0 +1,139 @@
+/**
+ * A planner's journeys through the dashboard, in real Chromium against the real server:
+ * filter by task area, search, read a clause, query around a point, edit a status, share a link,
+ * switch to English. Each journey opens its own page.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { hasBrowser, openApp, renderedIds, screenshot, waitForMapIdle, type Session } from './browser.ts';
+
+const PROJECT_LAYERS = ['projects-point', 'projects-line', 'projects-line-schematic', 'projects-area-fill'];
+type FC = { features: { properties: { id: string; distance_km?: number } }[] };
+const api = async (path: string) => (await (await fetch(`${inject('baseUrl')}${path}`)).json()) as FC;
+const idsOf = (fc: FC) => fc.features.map((f) => f.properties.id);
+
+/** Clicks the map at a lon/lat. */
+async function clickMapAt(s: Session, lngLat: [number, number]) {
+  const { x, y } = await s.page.evaluate((ll) => window.__atlasMap!.project(ll), lngLat);
+  const box = (await s.page.locator('[data-testid=map]').boundingBox())!;
+  await s.page.mouse.click(box.x + x, box.y + y);
+}
+
+describe.skipIf(!hasBrowser())('journeys', () => {
+  let s: Session | undefined;
+  afterEach(async () => {
+    expect(s?.external ?? []).toEqual([]);
+    await s?.close();
+    s = undefined;
+  });
+
+  it('filters by a task area: the map, the counts and the list agree with the API', async () => {
+    s = await openApp('/?c=117.0,40.0,5');
+    await waitForMapIdle(s.page);
+    await s.page.locator('[data-filter=node] input[value="2.4"]').check();
+    await waitForMapIdle(s.page);
+    const expected = idsOf(await api('/api/projects?node=2.4'));
+    expect(expected.length).toBeGreaterThan(3);
+    const rendered = await renderedIds(s.page, PROJECT_LAYERS);
+    expect(rendered.length).toBeGreaterThan(0);
+    for (const id of rendered) expect(expected).toContain(id);
+    await expect.poll(() => s!.page.getByTestId('result-count').textContent()).toContain(String(expected.length));
+    expect(s.page.url()).toContain('node=2.4');
+    await screenshot(s.page, 'journey-filter-task-area');
+    await s.page.getByRole('tab', { name: /项目列表/ }).click();
+    await expect.poll(() => s!.page.locator('.project-list tbody tr').count()).toBe(expected.length);
+  });
+
+  it('searches by pinyin initials and flies to the match', async () => {
+    s = await openApp('/?c=112,42,4');
+    await waitForMapIdle(s.page);
+    await s.page.getByRole('searchbox').fill('tjjc');
+    await s.page.getByRole('button', { name: '搜索' }).click();
+    await s.page.waitForFunction(() => window.__atlasMap!.getZoom() > 7, null, { timeout: 20_000 });
+    await waitForMapIdle(s.page);
+    expect(await renderedIds(s.page, PROJECT_LAYERS)).toContain('tianjin-airport');
+    await screenshot(s.page, 'journey-search');
+  });
+
+  it('clicks a feature and reads its clause with the phrase highlighted', async () => {
+    s = await openApp('/?c=117.6,39.0,9');
+    await waitForMapIdle(s.page);
+    await clickMapAt(s, [117.7, 38.98333]);
+    const detail = s.page.getByTestId('detail');
+    await expect.poll(() => detail.locator('h2').textContent()).toBe('天津港');
+    const clause = detail.locator('article.clause[data-node="2.1.1.m1"]');
+    expect(await clause.locator('mark').textContent()).toBe('依托天津港');
+    expect(await clause.textContent()).toContain('市交通运输委');
+    expect(s.page.url()).toContain('sel=tianjin-port');
+    await screenshot(s.page, 'journey-detail');
+    // From the clause, every other project it names.
+    await clause.getByRole('button', { name: '在地图上显示本条款全部项目' }).click();
+    expect(s.page.url()).toContain('node=2.1.1.m1');
+  });
+
+  it('asks what lies within 25 km of a clicked point, nearest first', async () => {
+    s = await openApp('/?c=117.5,39.0,8');
+    await waitForMapIdle(s.page);
+    await s.page.getByRole('button', { name: '周边查询' }).click();
+    // In this mode a click is a place, even on top of a feature.
+    await clickMapAt(s, [117.9, 38.95]);
+    const expected = idsOf(await api('/api/projects?near=117.9,38.95&radius_km=25'));
+    expect(expected.length).toBeGreaterThan(3);
+    const rows = () => s!.page.locator('.project-list tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
+    await expect.poll(rows).toEqual(expected);
+    expect(s.page.url()).toContain('near=117.9,38.95');
+    await waitForMapIdle(s.page);
+    await screenshot(s.page, 'journey-near');
+  });
+
+  it('lets an editor change a status, which is still there after a reload', async () => {
+    const editor = inject('editor');
+    s = await openApp('/?c=118.2,39.6,7&sel=jingtang-intercity');
+    await s.page.getByRole('button', { name: '编辑登录' }).click();
+    await s.page.getByLabel('用户名').fill(editor.username);
+    await s.page.getByLabel('密码').fill(editor.password);
+    await s.page.locator('.sign-in-form').getByRole('button', { name: '编辑登录' }).click();
+    await s.page.getByTestId('signed-in-as').waitFor();
+    const form = s.page.getByRole('form', { name: '更新状态' });
+    await form.locator('select[name=status]').selectOption('operation');
+    await form.locator('textarea[name=note]').fill('京唐城际已开通运营');
+    await form.locator('input[name=source]').fill('铁路部门公告');
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => s!.page.getByTestId('edit-message').textContent()).toBe('已保存');
+    await s.page.reload();
+    await expect.poll(() => s!.page.getByTestId('detail-status').textContent()).toContain('建成运营');
+    expect(await s.page.getByTestId('history').textContent()).toContain('京唐城际已开通运营');
+    await screenshot(s.page, 'journey-edit');
+  });
+
+  it('opens a shared link with the same filters, camera, selection and language', async () => {
+    s = await openApp('/?lang=en&category=border-crossing&c=100,44,4.5&sel=erenhot-crossing');
+    await waitForMapIdle(s.page);
+    expect(await s.page.locator('h1').textContent()).toBe('Bohai Atlas');
+    expect(await s.page.locator('[data-filter=category] input[value=border-crossing]').isChecked()).toBe(true);
+    const center = await s.page.evaluate(() => window.__atlasMap!.getCenter().toArray());
+    expect(center[0]).toBeCloseTo(100, 1);
+    expect(center[1]).toBeCloseTo(44, 1);
+    await expect.poll(() => s!.page.getByTestId('detail').locator('h2').textContent()).toMatch(/^Erenhot border crossing/);
+    const rendered = await renderedIds(s.page, PROJECT_LAYERS);
+    expect(rendered.length).toBeGreaterThan(0);
+    const crossings = idsOf(await api('/api/projects?category=border-crossing'));
+    for (const id of rendered) expect(crossings).toContain(id);
+    await screenshot(s.page, 'journey-shared-link');
+  });
+
+  it('switches to English: the interface and the map labels', async () => {
+    s = await openApp('/?c=117.6,39.0,9');
+    await waitForMapIdle(s.page);
+    await s.page.getByRole('button', { name: '切换到英文' }).click();
+    await expect.poll(() => s!.page.locator('h1').textContent()).toBe('Bohai Atlas');
+    await waitForMapIdle(s.page);
+    const labels = await s.page.evaluate(() =>
+      window.__atlasMap!.queryRenderedFeatures({ layers: ['projects-label'] }).map((f) => f.properties.name_en),
+    );
+    expect(labels).toContain('Port of Tianjin');
+    expect(await s.page.evaluate(() => window.__atlasMap!.getLayoutProperty('projects-label', 'text-field'))).toEqual(['get', 'name_en']);
+    expect(s.page.url()).toContain('lang=en');
+    await screenshot(s.page, 'journey-english');
+  });
+});
