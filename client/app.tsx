@@ -107,7 +107,7 @@ export function App() {
 
   return (
     <LangContext.Provider value={lang}>
-      <div className={`app theme-${theme}`}>
+      <div className={`app theme-${theme}${selected ? ' with-detail' : ''}`}>
         <header className="top">
           <div className="brand">
             <h1>{t.title}</h1>

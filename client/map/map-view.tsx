@@ -18,6 +18,7 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
+import { bbox } from '@turf/turf';
 import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLayers, withUserFilter } from './project-layers.ts';
 import { symbolImages } from './symbols.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
@@ -183,6 +184,23 @@ export function MapView(props: Props) {
   useEffect(() => {
     whenReady(mapRef.current, (map) => applyHighlight(map, selectedId, hoverId));
   }, [selectedId, hoverId]);
+  // A newly selected project stays in view when the detail panel narrows the map. The selection a
+  // link opens with keeps the link's camera.
+  const shownSelection = useRef(selectedId);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (selectedId === shownSelection.current) return;
+    shownSelection.current = selectedId;
+    const feature = projects?.features.find((f) => f.properties?.id === selectedId);
+    if (!map || !feature) return;
+    const timer = setTimeout(() => {
+      const [minX, minY, maxX, maxY] = bbox(feature);
+      const view = map.getBounds();
+      const inView = view.contains([minX, minY]) || view.contains([maxX, maxY]) || view.contains([(minX + maxX) / 2, (minY + maxY) / 2]);
+      if (!inView) map.easeTo({ center: [(minX + maxX) / 2, (minY + maxY) / 2], duration: 600 });
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [selectedId, projects]);
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !flyTarget) return;

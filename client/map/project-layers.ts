@@ -39,8 +39,14 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       filter: isArea,
       paint: {
         'fill-color': categoryColor,
-        // Whole-region programmes and sea areas overlap a lot: keep them faint so the land shows.
-        'fill-opacity': ['case', ['==', ['get', 'precision'], 'region'], 0.05, ['==', ['get', 'category'], 'sea-basin'], 0.08, 0.3],
+        // Whole-region programmes and large areas overlap a lot: the bigger, the fainter, so the
+        // land and the smaller places stay readable.
+        'fill-opacity': [
+          'case',
+          ['==', ['get', 'precision'], 'region'],
+          0.05,
+          ['interpolate', ['linear'], ['coalesce', ['get', 'area_km2'], 0], 0, 0.35, 2000, 0.2, 20000, 0.06],
+        ],
       },
     },
     {

@@ -20,14 +20,38 @@ type Props = {
   onChanged: () => void;
 };
 
-function Highlighted({ text, phrase }: { text: string; phrase: string }) {
+const CONTEXT = 70;
+
+/** The clause with the phrase marked; long clauses show the sentence around it until expanded. */
+function Highlighted({ text, phrase, whole }: { text: string; phrase: string; whole: boolean }) {
   const at = text.indexOf(phrase);
   if (at < 0) return <>{text}</>;
+  const from = whole ? 0 : Math.max(0, at - CONTEXT);
+  const to = whole ? text.length : Math.min(text.length, at + phrase.length + CONTEXT);
   return (
     <>
-      {text.slice(0, at)}
+      {from > 0 && '…'}
+      {text.slice(from, at)}
       <mark>{phrase}</mark>
-      {text.slice(at + phrase.length)}
+      {text.slice(at + phrase.length, to)}
+      {to < text.length && '…'}
+    </>
+  );
+}
+
+function Clause({ text, phrase, moreLabel }: { text: string; phrase: string; moreLabel: [string, string] }) {
+  const [whole, setWhole] = useState(false);
+  const long = text.length > phrase.length + 2 * CONTEXT;
+  return (
+    <>
+      <blockquote lang="zh-CN">
+        <Highlighted text={text} phrase={phrase} whole={whole || !long} />
+      </blockquote>
+      {long && (
+        <button type="button" className="link" aria-expanded={whole} onClick={() => setWhole((w) => !w)}>
+          {whole ? moreLabel[1] : moreLabel[0]}
+        </button>
+      )}
     </>
   );
 }
@@ -118,9 +142,7 @@ export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, o
                 <h4>
                   <span className="node-id">{c.node}</span> {titleOf(lang, c)}
                 </h4>
-                <blockquote lang="zh-CN">
-                  <Highlighted text={c.text_zh} phrase={c.phrase} />
-                </blockquote>
+                <Clause text={c.text_zh} phrase={c.phrase} moreLabel={lang === 'zh' ? ['显示全文', '收起'] : ['Show the whole clause', 'Show less']} />
                 {byRole('lead') && <p><strong>{t.lead}：</strong>{byRole('lead')}</p>}
                 {byRole('cooperating') && <p><strong>{t.cooperating}：</strong>{byRole('cooperating')}</p>}
                 {byRole('shared') && <p><strong>{t.shared}：</strong>{byRole('shared')}</p>}

@@ -42,12 +42,16 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
     });
   }, [features, sort.key, sort.dir, lang, distances, label]);
 
+  const sortButton = (key: SortKey, text: string) => (
+    <button type="button" onClick={() => setSort({ key, dir: sort.key === key ? ((-sort.dir) as 1 | -1) : 1 })}>
+      {text}
+      {sort.key === key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
+    </button>
+  );
+  const ariaSort = (...keys: SortKey[]) => (keys.includes(sort.key) ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none');
   const header = (key: SortKey, text: string) => (
-    <th scope="col" aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" onClick={() => setSort({ key, dir: sort.key === key ? ((-sort.dir) as 1 | -1) : 1 })}>
-        {text}
-        {sort.key === key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
-      </button>
+    <th scope="col" aria-sort={ariaSort(key)}>
+      {sortButton(key, text)}
     </th>
   );
 
@@ -58,8 +62,9 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
         <thead>
           <tr>
             {header('name', t.name)}
-            {header('category', t.category)}
-            {header('status', t.status)}
+            <th scope="col" aria-sort={ariaSort('category', 'status')}>
+              {sortButton('category', t.category)} / {sortButton('status', t.status)}
+            </th>
             {header('size', `${t.length}/${t.area}`)}
             {distances && header('distance', t.km)}
           </tr>
@@ -82,10 +87,12 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
                   {nameOf(lang, p)}
                   <small>{p.provinces.split(',').filter(Boolean).map((x) => label(PROVINCES[x as ProvinceId] ?? { zh: x, en: x })).join('、')}</small>
                 </td>
-                <td>{label(CATEGORIES[p.category as CategoryId])}</td>
-                <td>
-                  <span className="status-dot" style={{ background: STATUSES[p.status as StatusId]?.color }} aria-hidden />
-                  {label(STATUSES[p.status as StatusId])}
+                <td className="kind">
+                  {label(CATEGORIES[p.category as CategoryId])}
+                  <small>
+                    <span className="status-dot" style={{ background: STATUSES[p.status as StatusId]?.color }} aria-hidden />
+                    {label(STATUSES[p.status as StatusId])}
+                  </small>
                 </td>
                 <td className="num">{p.length_km != null ? `${p.length_km} ${t.km}` : p.area_km2 != null ? `${p.area_km2} ${t.km2}` : ''}</td>
                 {distances && <td className="num">{distances[p.id]}</td>}
