@@ -15,11 +15,12 @@ import {
   type GeoJSONSource,
   type StyleSpecification,
   type LngLatBoundsLike,
+  type LayerSpecification,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
-import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLayers, withUserFilter } from './project-layers.ts';
+import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, isHighlight, projectLayers, withUserFilter } from './project-layers.ts';
 import { symbolImages } from './symbols.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
 import type { Lang } from '../i18n/messages.ts';
@@ -159,7 +160,7 @@ export function MapView(props: Props) {
             [PROJECT_SOURCE]: previous?.sources[PROJECT_SOURCE] ?? { type: 'geojson', data: q.projects ?? EMPTY },
             [NEAR_SOURCE]: previous?.sources[NEAR_SOURCE] ?? { type: 'geojson', data: q.nearCircle ?? EMPTY },
           },
-          layers: [...next.layers, ...overlays],
+          layers: stackLayers(next.layers, overlays),
         };
       },
     });
@@ -244,8 +245,21 @@ function overlayLayers(lang: Lang, theme: 'light' | 'contrast', filter: Expressi
   return [...near, ...projects];
 }
 
+/**
+ * Project layers go above the basemap's shapes but below its labels, so city and province names
+ * keep their place in the label collision; only the highlights sit on top of everything.
+ */
+function stackLayers(base: LayerSpecification[], overlays: LayerSpecification[]): LayerSpecification[] {
+  const firstLabel = base.findIndex((l) => l.type === 'symbol');
+  const cut = firstLabel < 0 ? base.length : firstLabel;
+  const highlights = overlays.filter((l) => isHighlight(l.id));
+  const rest = overlays.filter((l) => !isHighlight(l.id));
+  return [...base.slice(0, cut), ...rest, ...base.slice(cut), ...highlights];
+}
+
 function addOverlayLayers(map: MapLibreMap, lang: Lang, theme: 'light' | 'contrast', filter: ExpressionSpecification | null) {
-  for (const layer of overlayLayers(lang, theme, filter)) map.addLayer(layer);
+  const beforeId = map.getStyle().layers.find((l) => l.type === 'symbol')?.id;
+  for (const layer of overlayLayers(lang, theme, filter)) map.addLayer(layer, isHighlight(layer.id) ? undefined : beforeId);
 }
 
 function applyHighlight(map: MapLibreMap, selectedId: string | null, hoverId: string | null) {

@@ -106,7 +106,13 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       id: 'projects-label',
       type: 'symbol',
       source: PROJECT_SOURCE,
-      filter: ['any', isPoint, isArea],
+      // Whole-region programmes, sea areas and other very large areas are too big to label at a
+      // point (their names would repeat on every tile); the legend, list and detail name them.
+      filter: [
+        'any',
+        isPoint,
+        ['all', isArea, not(precisionIs('region')), ['!=', ['get', 'category'], 'sea-basin'], ['<', ['coalesce', ['get', 'area_km2'], 0], 5000]],
+      ],
       layout: {
         'text-field': name,
         'text-size': ['interpolate', ['linear'], ['zoom'], 5, 11, 10, 14],
@@ -147,6 +153,9 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
     },
   ];
 }
+
+/** Highlights go above everything; the rest goes under the basemap's labels (see map-view). */
+export const isHighlight = (id: string) => HIGHLIGHT_LAYERS.includes(id);
 
 /** Layers that carry projects (for clicks and queryRenderedFeatures), without highlights. */
 export const INTERACTIVE_PROJECT_LAYERS = [
