@@ -29,6 +29,7 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
           environment: 'node',
+          benchmark: { include: ['tests/bench/**/*.bench.ts'] },
         },
       },
       {
@@ -36,6 +37,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          benchmark: { include: [] },
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 90_000,

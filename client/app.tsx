@@ -65,12 +65,15 @@ export function App() {
   const basemap = useMemo(() => basemapStyle({ theme, lang, baseUrl: window.location.origin }), [theme, lang]);
   const all = useMemo(() => projects?.features ?? [], [projects]);
   const userExpr = useMemo(() => filterExpression(filters, idQuery?.ids ?? null), [filters, idQuery]);
-  const filtered = useMemo(() => all.filter((f) => matcher(userExpr)(f.properties)), [all, userExpr]);
+  const filtered = useMemo(() => {
+    const matches = matcher(userExpr);
+    return all.filter((f) => matches(f.properties));
+  }, [all, userExpr]);
   const visible = useMemo(() => filtered.filter((f) => !hidden.includes(f.properties.category as CategoryId)), [filtered, hidden]);
   const counts = useMemo(() => countItems(filtered), [filtered]);
   const nodeCounts = useMemo(() => {
-    const withoutNodes = filterExpression({ ...filters, nodes: [] }, idQuery?.ids ?? null);
-    return countItems(all.filter((f) => matcher(withoutNodes)(f.properties))).byTaskArea;
+    const matches = matcher(filterExpression({ ...filters, nodes: [] }, idQuery?.ids ?? null));
+    return countItems(all.filter((f) => matches(f.properties))).byTaskArea;
   }, [all, filters, idQuery]);
   const mapExpr = useMemo<ExpressionSpecification | null>(() => {
     const hide: ExpressionSpecification | null = hidden.length ? ['!', ['in', ['get', 'category'], ['literal', hidden]]] : null;
