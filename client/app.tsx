@@ -43,7 +43,8 @@ function bboxOf(features: ProjectFeature[]): [number, number, number, number] | 
 
 export function App() {
   const [state, update] = useViewState();
-  const { lang, theme, filters, selected, hidden, panel } = state;
+  const { lang, theme, filters, selected, hidden, panel, mode } = state;
+  const presenting = mode === 'present';
   const t = MESSAGES[lang];
   const { plan, error: planError } = usePlan();
   const { projects, error: projectsError, reload } = useProjects();
@@ -57,6 +58,13 @@ export function App() {
   useEffect(() => {
     unwrap(api.api.auth.me.$get()).then(setMe, () => setMe(null));
   }, []);
+  // Esc leaves the presentation.
+  useEffect(() => {
+    if (!presenting) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && update({ mode: 'browse' });
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [presenting, update]);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = `${t.title} · ${t.subtitle}`;
@@ -110,7 +118,7 @@ export function App() {
 
   return (
     <LangContext.Provider value={lang}>
-      <div className={`app theme-${theme}${selected ? ' with-detail' : ''}`}>
+      <div className={`app theme-${theme}${selected ? ' with-detail' : ''}${presenting ? ' presenting' : ''}`}>
         <header className="top">
           <div className="brand">
             <h1>{t.title}</h1>
@@ -127,7 +135,15 @@ export function App() {
             <input type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder={t.search} aria-label={t.search} name="q" />
             <button type="submit">{t.searchButton}</button>
           </form>
+          {presenting && (
+            <p className="present-summary" data-testid="present-summary">
+              {t.count(visible.length)}
+            </p>
+          )}
           <div className="tools">
+            <button type="button" aria-pressed={presenting} onClick={() => update({ mode: presenting ? 'browse' : 'present' })} title={lang === 'zh' ? '按 Esc 退出' : 'Esc leaves'}>
+              {t.present}
+            </button>
             <button type="button" aria-pressed={nearMode} onClick={() => setNearMode((m) => !m)} title={t.nearHint}>
               {t.near}
             </button>
@@ -151,7 +167,7 @@ export function App() {
             {error}
           </p>
         )}
-        <nav className="side" aria-label={t.filters}>
+        <nav className="side" aria-label={t.filters} hidden={presenting}>
           <div className="tabs" role="tablist">
             {(['filters', 'list', 'plan'] as const).map((p) => (
               <button key={p} type="button" role="tab" aria-selected={panel === p} onClick={() => setPanel(p)}>
@@ -218,7 +234,7 @@ export function App() {
               else if (selected) update({ selected: null });
             }}
           />
-          <Legend counts={counts.byCategory} hidden={hidden} onToggle={(c) => update((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] }))} />
+          <Legend key={presenting ? 'present' : 'browse'} startOpen={presenting || undefined} counts={counts.byCategory} hidden={hidden} onToggle={(c) => update((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] }))} />
           {nearMode && <p className="map-hint">{t.nearHint}</p>}
         </main>
         {selected && (

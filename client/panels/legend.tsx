@@ -19,16 +19,18 @@ function Swatch({ category }: { category: CategoryId }) {
 }
 
 type Props = {
+  /** Open or folded at first; by default open only on a tall screen. */
+  startOpen?: boolean;
   counts: Record<string, number>;
   hidden: CategoryId[];
   onToggle: (c: CategoryId) => void;
 };
 
-export function Legend({ counts, hidden, onToggle }: Props) {
+export function Legend({ startOpen, counts, hidden, onToggle }: Props) {
   const { t, lang, label } = useT();
   const groups = Object.keys(CATEGORY_GROUPS) as (keyof typeof CATEGORY_GROUPS)[];
   // Open by default on a tall screen; a 720-line laptop starts with it folded so the map shows.
-  const [open, setOpen] = useState(() => window.innerHeight > 800);
+  const [open, setOpen] = useState(() => startOpen ?? window.innerHeight > 800);
   return (
     <section className={`legend${open ? '' : ' folded'}`} aria-label={t.legend}>
       <h2>

@@ -45,8 +45,8 @@ export function PlanView({ plan, activeNodes, onChoose, onSelectProject }: Props
                 </button>
               )}
               {n.projects.map((p) => (
-                <button key={p.id} type="button" className="link" onClick={() => onSelectProject(p.id)}>
-                  {p.phrase}
+                <button key={p.id} type="button" className="link" onClick={() => onSelectProject(p.id)} title={p.phrase}>
+                  {lang === 'zh' ? p.name_zh : p.name_en}
                 </button>
               ))}
             </div>

@@ -150,8 +150,8 @@ export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, o
                   <p className="others">
                     {t.otherProjects}：
                     {others.map((o) => (
-                      <button key={o.id} type="button" className="link" onClick={() => onSelect(o.id)}>
-                        {o.phrase}
+                      <button key={o.id} type="button" className="link" onClick={() => onSelect(o.id)} title={o.phrase}>
+                        {nameOf(lang, o)}
                       </button>
                     ))}
                   </p>

@@ -1,5 +1,5 @@
 /** /api/plan: the plan tree with verbatim texts, goals, agencies and the projects each node names. */
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
@@ -9,7 +9,11 @@ export async function loadPlan(db: Db) {
     db.select().from(t.planNodes).orderBy(asc(t.planNodes.id)).all(),
     db.select().from(t.agencies).orderBy(asc(t.agencies.id)).all(),
     db.select().from(t.nodeAgencies).all(),
-    db.select({ node: t.projectMentions.nodeId, project: t.projectMentions.projectId, phrase: t.projectMentions.phrase }).from(t.projectMentions).all(),
+    db
+      .select({ node: t.projectMentions.nodeId, project: t.projectMentions.projectId, phrase: t.projectMentions.phrase, nameZh: t.projects.nameZh, nameEn: t.projects.nameEn })
+      .from(t.projectMentions)
+      .innerJoin(t.projects, eq(t.projects.id, t.projectMentions.projectId))
+      .all(),
   ]);
   return {
     nodes: nodes.map((n) => ({
@@ -26,7 +30,7 @@ export async function loadPlan(db: Db) {
       with_districts: n.withDistricts,
       partners: n.partners,
       partner_cities: n.partnerCities,
-      projects: mentions.filter((m) => m.node === n.id).map((m) => ({ id: m.project, phrase: m.phrase })),
+      projects: mentions.filter((m) => m.node === n.id).map((m) => ({ id: m.project, phrase: m.phrase, name_zh: m.nameZh, name_en: m.nameEn })),
     })),
     agencies: agencies.map((a) => ({ id: a.id, name_zh: a.nameZh, name_en: a.nameEn })),
   };

@@ -1,0 +1,102 @@
+/** More journeys: the plan view as a filter, list hover, an edit conflict, the presentation mode. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { hasBrowser, openApp, renderedIds, screenshot, waitForMapIdle, type Session } from './browser.ts';
+
+const PROJECT_LAYERS = ['projects-point', 'projects-line', 'projects-line-schematic', 'projects-area-fill'];
+const base = () => inject('baseUrl');
+
+async function signIn(s: Session) {
+  const editor = inject('editor');
+  await s.page.getByRole('button', { name: '编辑登录' }).click();
+  await s.page.getByLabel('用户名').fill(editor.username);
+  await s.page.getByLabel('密码').fill(editor.password);
+  await s.page.locator('.sign-in-form').getByRole('button', { name: '编辑登录' }).click();
+  await s.page.getByTestId('signed-in-as').waitFor();
+}
+
+/** Another editor's change, straight through the API. */
+async function editElsewhere(id: string, status: string, note: string) {
+  const editor = inject('editor');
+  const login = await fetch(`${base()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(editor),
+  });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const current = (await (await fetch(`${base()}/api/projects/${id}`)).json()) as { properties: { version: number } };
+  const res = await fetch(`${base()}/api/projects/${id}/status`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ status, note, source: 'meeting minutes', version: current.properties.version }),
+  });
+  expect(res.status).toBe(200);
+}
+
+describe.skipIf(!hasBrowser())('more journeys', () => {
+  let s: Session | undefined;
+  afterEach(async () => {
+    expect(s?.external ?? []).toEqual([]);
+    await s?.close();
+    s = undefined;
+  });
+
+  it('filters the map from a measure in the plan view', async () => {
+    s = await openApp('/?panel=plan&c=112,42,4.3');
+    await waitForMapIdle(s.page);
+    const measure = s.page.locator('section.plan-node[data-node="2.4.1.m1"]');
+    expect(await measure.textContent()).toContain('加快渤海湾油气开发');
+    await measure.getByRole('button', { name: '在地图上筛选' }).click();
+    await expect.poll(() => s!.page.url()).toContain('node=2.4.1.m1');
+    await waitForMapIdle(s.page);
+    const expected = ((await (await fetch(`${base()}/api/projects?node=2.4.1.m1`)).json()) as { features: { properties: { id: string } }[] }).features.map((f) => f.properties.id);
+    const rendered = await renderedIds(s.page, PROJECT_LAYERS);
+    expect(rendered.length).toBeGreaterThan(0);
+    for (const id of rendered) expect(expected).toContain(id);
+    await screenshot(s.page, 'journey-plan-view');
+  });
+
+  it('highlights a project on the map while its list row is hovered', async () => {
+    s = await openApp('/?panel=list&c=117.6,39.0,8');
+    await waitForMapIdle(s.page);
+    await s.page.locator('.project-list tr[data-id="tianjin-airport"]').hover();
+    await waitForMapIdle(s.page);
+    expect(await renderedIds(s.page, ['projects-highlight-point'])).toEqual(['tianjin-airport']);
+    await s.page.locator('.project-list tr[data-id="tianjin-airport"]').click();
+    await expect.poll(() => s!.page.getByTestId('detail').locator('h2').textContent()).toBe('天津机场');
+  });
+
+  it('shows an edit conflict plainly and keeps what the editor typed', async () => {
+    s = await openApp('/?sel=jinshi-expressway&c=116.5,38.6,7');
+    await signIn(s);
+    const form = s.page.getByRole('form', { name: '更新状态' });
+    await form.locator('select[name=status]').selectOption('suspended');
+    await form.locator('textarea[name=note]').fill('资金未落实，暂停');
+    await form.locator('input[name=source]').fill('项目调度会');
+    await editElsewhere('jinshi-expressway', 'operation', '已通车');
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => s!.page.getByTestId('edit-message').textContent()).toContain('其他编辑者已先修改');
+    expect(await form.locator('textarea[name=note]').inputValue()).toBe('资金未落实，暂停');
+    expect(await s.page.getByTestId('detail-status').textContent()).toContain('建成运营');
+    await screenshot(s.page, 'journey-conflict');
+    // Saving again, now against the current version, goes through.
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => s!.page.getByTestId('detail-status').textContent()).toContain('暂停');
+  });
+
+  it('presents: the map fills the screen, the legend stays, Esc leaves', async () => {
+    s = await openApp('/?node=2.4&c=113,41,5', { width: 1920, height: 1080 });
+    await waitForMapIdle(s.page);
+    await s.page.getByRole('button', { name: '演示模式' }).click();
+    await expect.poll(() => s!.page.url()).toContain('mode=present');
+    expect(await s.page.locator('nav.side').isVisible()).toBe(false);
+    expect(await s.page.locator('.legend input[type=checkbox]').first().isVisible()).toBe(true);
+    const width = await s.page.evaluate(() => document.querySelector('[data-testid=map]')!.getBoundingClientRect().width);
+    expect(width).toBe(1920);
+    await waitForMapIdle(s.page);
+    await screenshot(s.page, 'presentation');
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => s!.page.url()).not.toContain('mode=present');
+  });
+});
