@@ -3,9 +3,9 @@ import { useEffect, useMemo, useState } from 'react';
 import * as turf from '@turf/turf';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { coverage, taskAreasOf } from '#shared/coverage.ts';
-import type { CategoryId } from '#shared/taxonomy.ts';
+import { coverage, coverageItemOf } from '#shared/coverage.ts';
 import { LangContext } from './i18n/use-lang.ts';
+import { errorText } from './i18n/error-text.ts';
 import { MESSAGES } from './i18n/messages.ts';
 import { api, unwrap, type Me, type ProjectFeature } from './lib/api.ts';
 import { basemapStyle } from './map/basemap-style.ts';
@@ -16,24 +16,15 @@ import { Legend } from './panels/legend.tsx';
 import { PlanView } from './panels/plan-view.tsx';
 import { ProjectDetail } from './panels/project-detail.tsx';
 import { ProjectList } from './panels/project-list.tsx';
-import { SignIn } from './panels/sign-in.tsx';
+import { NearBar } from './panels/near-bar.tsx';
+import { TopBar } from './panels/top-bar.tsx';
 import { filterExpression, matcher } from './state/filter-expression.ts';
 import { serverQuery } from './state/server-query.ts';
 import { useIdQuery, usePlan, useProjects } from './state/use-data.ts';
 import { useViewState } from './state/use-view-state.ts';
 import { EMPTY_FILTERS, type Panel } from './state/view-state.ts';
 
-const countItems = (features: ProjectFeature[]) =>
-  coverage(
-    features.map((f) => ({
-      category: f.properties.category,
-      status: f.properties.status,
-      taskAreas: f.properties.nodes.split(',').filter(Boolean).flatMap(taskAreasOf),
-      provinces: f.properties.provinces.split(',').filter(Boolean),
-      kmByProvince: {},
-      km2ByProvince: {},
-    })),
-  );
+const countItems = (features: ProjectFeature[]) => coverage(features.map((f) => coverageItemOf(f.properties)));
 
 function bboxOf(features: ProjectFeature[]): [number, number, number, number] | null {
   if (!features.length) return null;
@@ -46,14 +37,14 @@ export function App() {
   const { lang, theme, filters, selected, hidden, panel, mode } = state;
   const presenting = mode === 'present';
   const t = MESSAGES[lang];
-  const { plan, error: planError } = usePlan();
-  const { projects, error: projectsError, reload } = useProjects();
-  const { result: idQuery, error: queryError } = useIdQuery(filters.q, filters.near, filters.radiusKm);
   const [me, setMe] = useState<Me | null>(null);
+  const who = me?.user?.username ?? null;
+  const { plan, error: planError } = usePlan(who);
+  const { projects, error: projectsError, reload } = useProjects(who);
+  const { result: idQuery, error: queryError, pending } = useIdQuery(filters.q, filters.near, filters.radiusKm);
   const [hoverId, setHoverId] = useState<string | null>(null);
   const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
   const [nearMode, setNearMode] = useState(false);
-  const [searchText, setSearchText] = useState(filters.q);
 
   useEffect(() => {
     unwrap(api.api.auth.me.$get()).then(setMe, () => setMe(null));
@@ -77,7 +68,7 @@ export function App() {
     const matches = matcher(userExpr);
     return all.filter((f) => matches(f.properties));
   }, [all, userExpr]);
-  const visible = useMemo(() => filtered.filter((f) => !hidden.includes(f.properties.category as CategoryId)), [filtered, hidden]);
+  const visible = useMemo(() => filtered.filter((f) => !hidden.includes(f.properties.category)), [filtered, hidden]);
   const counts = useMemo(() => countItems(filtered), [filtered]);
   const nodeCounts = useMemo(() => {
     const matches = matcher(filterExpression({ ...filters, nodes: [] }, idQuery?.ids ?? null));
@@ -96,13 +87,13 @@ export function App() {
   // A search or a province choice frames its results.
   const frameKey = `${filters.q}|${filters.provinces.join()}|${idQuery?.ids.join() ?? ''}`;
   useEffect(() => {
-    if (!filters.q && !filters.provinces.length) return;
+    if ((!filters.q && !filters.provinces.length) || pending) return;
     const box = bboxOf(filtered);
     // Moving the camera when results arrive is the point of this effect.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (box) setFlyTarget({ key: Date.now(), bbox: box });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the query itself changes
-  }, [frameKey, all.length]);
+  }, [frameKey, all.length, pending]);
 
   const select = (id: string | null, fly = false) => {
     update({ selected: id });
@@ -113,58 +104,29 @@ export function App() {
     }
   };
   const setPanel = (p: Panel) => update({ panel: p });
-  const exportQuery = new URLSearchParams(serverQuery(filters)).toString();
   const error = planError ?? projectsError ?? queryError;
 
   return (
     <LangContext.Provider value={lang}>
       <div className={`app theme-${theme}${selected ? ' with-detail' : ''}${presenting ? ' presenting' : ''}`}>
-        <header className="top">
-          <div className="brand">
-            <h1>{t.title}</h1>
-            <p>{t.subtitle}</p>
-          </div>
-          <form
-            className="search"
-            role="search"
-            onSubmit={(e) => {
-              e.preventDefault();
-              update((s) => ({ filters: { ...s.filters, q: searchText.trim() } }));
-            }}
-          >
-            <input type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder={t.search} aria-label={t.search} name="q" />
-            <button type="submit">{t.searchButton}</button>
-          </form>
-          {presenting && (
-            <p className="present-summary" data-testid="present-summary">
-              {t.count(visible.length)}
-            </p>
-          )}
-          <div className="tools">
-            <button type="button" aria-pressed={presenting} onClick={() => update({ mode: presenting ? 'browse' : 'present' })} title={lang === 'zh' ? '按 Esc 退出' : 'Esc leaves'}>
-              {t.present}
-            </button>
-            <button type="button" aria-pressed={nearMode} onClick={() => setNearMode((m) => !m)} title={t.nearHint}>
-              {t.near}
-            </button>
-            <a className="button" href={`/api/export/projects.csv?${exportQuery}`} download>
-              CSV
-            </a>
-            <a className="button" href={`/api/export/projects.geojson?${exportQuery}`} download>
-              GeoJSON
-            </a>
-            <button type="button" onClick={() => update({ theme: theme === 'light' ? 'contrast' : 'light' })} aria-pressed={theme === 'contrast'}>
-              {lang === 'zh' ? '高对比度' : 'High contrast'}
-            </button>
-            <button type="button" onClick={() => update({ lang: lang === 'zh' ? 'en' : 'zh' })} aria-label={t.languageLabel} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
-              {t.language}
-            </button>
-            <SignIn me={me} onChange={setMe} />
-          </div>
-        </header>
-        {error && (
+        <TopBar
+          q={filters.q}
+          onSearch={(q) => update((s) => ({ filters: { ...s.filters, q } }))}
+          presenting={presenting}
+          onPresent={(on) => update({ mode: on ? 'present' : 'browse' })}
+          nearMode={nearMode}
+          onNearMode={setNearMode}
+          exportQuery={visible.length ? new URLSearchParams(serverQuery(filters, hidden)).toString() : null}
+          visibleCount={visible.length}
+          theme={theme}
+          onTheme={(theme) => update({ theme })}
+          onLang={() => update({ lang: lang === 'zh' ? 'en' : 'zh' })}
+          me={me}
+          onMe={setMe}
+        />
+        {error != null && (
           <p className="error-banner" role="alert">
-            {error}
+            {errorText(error, lang)}
           </p>
         )}
         <nav className="side" aria-label={t.filters} hidden={presenting}>
@@ -177,16 +139,13 @@ export function App() {
           </div>
           <div className="tab-body" role="tabpanel">
             {filters.near && (
-              <p className="near-result">
-                {t.nearResult(visible.length, filters.radiusKm)}{' '}
-                <label>
-                  {t.radius}{' '}
-                  <input type="number" min={1} max={500} value={filters.radiusKm} onChange={(e) => update((s) => ({ filters: { ...s.filters, radiusKm: Number(e.target.value) || 25 } }))} />
-                </label>{' '}
-                <button type="button" onClick={() => update((s) => ({ filters: { ...s.filters, near: null } }))}>
-                  {t.cancel}
-                </button>
-              </p>
+              <NearBar
+                key={filters.radiusKm}
+                count={visible.length}
+                radiusKm={filters.radiusKm}
+                onRadius={(radiusKm) => update((s) => ({ filters: { ...s.filters, radiusKm } }))}
+                onCancel={() => update((s) => ({ filters: { ...s.filters, near: null } }))}
+              />
             )}
             {panel === 'filters' && (
               <FilterPanel
@@ -194,10 +153,7 @@ export function App() {
                 plan={plan}
                 nodeCounts={nodeCounts}
                 total={visible.length}
-                onChange={(f) => {
-                  if (!f.q) setSearchText('');
-                  update({ filters: f });
-                }}
+                onChange={(f) => update({ filters: f })}
               />
             )}
             {panel === 'list' && (

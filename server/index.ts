@@ -11,7 +11,7 @@ const db = await openDb(env.DATABASE_URL, env.LIBSQL_AUTH_TOKEN);
 const result = await seed(db);
 console.log(
   result.seeded
-    ? `Seeded ${result.projects} projects (${result.newProjects} new) and ${result.nodes} plan nodes from geodata/`
+    ? `Seeded ${result.projects} projects (${result.newProjects} new, ${result.retired} retired) and ${result.nodes} plan nodes from geodata/`
     : `Database up to date: ${result.projects} projects`,
 );
 const app = createApp({

@@ -33,17 +33,22 @@ export function bounds(geometry: Geometry): [number, number, number, number] {
   return [minX, minY, maxX, maxY];
 }
 
+type Box = [number, number, number, number];
+const boxes = new WeakMap<object, Box>();
+/** A province's bounding box, computed once per feature object. */
+const boxOf = (p: ProvinceFeature): Box => {
+  let b = boxes.get(p);
+  if (!b) boxes.set(p, (b = turf.bbox(p) as Box));
+  return b;
+};
+const boxesMeet = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+const inBox = ([x, y]: [number, number], b: Box) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3];
+
 /** Ids of the provinces a geometry touches, in the order the provinces are given. */
 export function provincesTouched(geometry: Geometry, provinces: readonly ProvinceFeature[]): string[] {
   const f = turf.feature(geometry);
   const [minX, minY, maxX, maxY] = bounds(geometry);
-  return provinces
-    .filter((p) => {
-      const [pMinX, pMinY, pMaxX, pMaxY] = turf.bbox(p);
-      if (pMinX > maxX || pMaxX < minX || pMinY > maxY || pMaxY < minY) return false;
-      return turf.booleanIntersects(f, p);
-    })
-    .map((p) => p.properties.id);
+  return provinces.filter((p) => boxesMeet([minX, minY, maxX, maxY], boxOf(p)) && turf.booleanIntersects(f, p)).map((p) => p.properties.id);
 }
 
 /** Kilometres of a line inside each province: each segment counts where its midpoint lies. */
@@ -56,8 +61,8 @@ export function lengthByProvince(geometry: Geometry, provinces: readonly Provinc
       const a = line[i - 1]!;
       const b = line[i]!;
       const km = turf.distance(a, b, { units: 'kilometers' });
-      const mid = turf.point([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]);
-      const p = provinces.find((q) => turf.booleanPointInPolygon(mid, q));
+      const mid: [number, number] = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+      const p = provinces.find((q) => inBox(mid, boxOf(q)) && turf.booleanPointInPolygon(mid, q));
       if (p) out[p.properties.id] = (out[p.properties.id] ?? 0) + km;
     }
   }
@@ -69,12 +74,35 @@ export function areaByProvince(geometry: Geometry, provinces: readonly ProvinceF
   if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return {};
   const f = turf.feature(geometry);
   const out: Record<string, number> = {};
+  const box = bounds(geometry);
   for (const p of provinces) {
-    if (!turf.booleanIntersects(f, p)) continue;
+    if (!boxesMeet(box, boxOf(p)) || !turf.booleanIntersects(f, p)) continue;
     const part = turf.intersect(turf.featureCollection([f, p]));
     if (part) out[p.properties.id] = round(turf.area(part) / 1e6);
   }
   return out;
+}
+
+/** Distance in km from a point to a geometry (0 inside an area). */
+export function distanceKm(geometry: Geometry, lon: number, lat: number): number {
+  const pt = turf.point([lon, lat]);
+  const f = turf.feature(geometry);
+  switch (geometry.type) {
+    case 'Point':
+      return turf.distance(pt, f as ReturnType<typeof turf.point>, { units: 'kilometers' });
+    case 'MultiPoint':
+      return Math.min(...geometry.coordinates.map((c) => turf.distance(pt, c, { units: 'kilometers' })));
+    case 'LineString':
+      return turf.pointToLineDistance(pt, geometry, { units: 'kilometers' });
+    case 'MultiLineString':
+      return Math.min(...geometry.coordinates.map((c) => turf.pointToLineDistance(pt, turf.lineString(c), { units: 'kilometers' })));
+    case 'Polygon':
+    case 'MultiPolygon': {
+      if (turf.booleanPointInPolygon(pt, geometry)) return 0;
+      const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
+      return Math.min(...rings.map((r) => turf.pointToLineDistance(pt, turf.lineString(r), { units: 'kilometers' })));
+    }
+  }
 }
 
 /** What coverage needs to know of one project. */
@@ -122,6 +150,23 @@ export function coverage(items: readonly CoverageItem[]): Coverage {
     for (const [p, km2] of Object.entries(it.km2ByProvince)) bump(c.km2ByProvince, p, km2);
   }
   return c;
+}
+
+/** A project's coverage item from its API properties (delimited ",a,b," lists) and per-province measures. */
+export function coverageItemOf(
+  p: { category: string; status: string; nodes: string; provinces: string },
+  kmByProvince: Record<string, number> = {},
+  km2ByProvince: Record<string, number> = {},
+): CoverageItem {
+  const list = (s: string) => s.split(',').filter(Boolean);
+  return {
+    category: p.category,
+    status: p.status,
+    taskAreas: list(p.nodes).flatMap(taskAreasOf),
+    provinces: list(p.provinces),
+    kmByProvince,
+    km2ByProvince,
+  };
 }
 
 /** The task areas a plan node id falls under: "2.1.3.m1" -> ["2.1", "2.1.3"]. Part 二 only. */

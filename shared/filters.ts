@@ -17,8 +17,12 @@ const list = <T extends z.ZodType<unknown, string>>(item: T, what: string) =>
 const numbers = (n: number, what: string) =>
   z
     .string()
-    .transform((s) => s.split(',').map(Number))
+    // An empty part is not a zero: "bbox=,,," is an error, not the origin.
+    .transform((s) => s.split(',').map((x) => (x.trim() === '' ? NaN : Number(x))))
     .refine((a) => a.length === n && a.every(Number.isFinite), `must be ${n} numbers: ${what}`);
+
+/** The largest radius a "what lies within N km" query takes. */
+export const MAX_RADIUS_KM = 1000;
 
 export const ProjectFilterSchema = z
   .object({
@@ -40,7 +44,7 @@ export const ProjectFilterSchema = z
     near: numbers(2, 'lon,lat')
       .refine((p) => Math.abs(p[0]!) <= 180 && Math.abs(p[1]!) <= 90, 'must be a lon,lat position')
       .optional(),
-    radius_km: z.coerce.number().positive().max(5000).default(25),
+    radius_km: z.coerce.number().positive().max(MAX_RADIUS_KM).default(25),
     /** Free text: Chinese or English name, pinyin or pinyin initials. */
     q: z.string().trim().max(100).optional(),
   })

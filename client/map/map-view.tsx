@@ -167,6 +167,16 @@ export function MapView(props: Props) {
     map.once('styledata', () => applyHighlight(map, latest.current.selectedId, latest.current.hoverId));
   }, [basemap, lang, theme]);
 
+  // Back/Forward (or any outside change of the camera) moves the map; its own moves come back equal.
+  const { camera } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const c = map.getCenter();
+    const far = Math.abs(c.lng - camera.center[0]) > 1e-3 || Math.abs(c.lat - camera.center[1]) > 1e-3 || Math.abs(map.getZoom() - camera.zoom) > 0.02;
+    if (far && !map.isMoving()) map.jumpTo({ center: camera.center, zoom: camera.zoom });
+  }, [camera]);
+
   const { projects, nearCircle, filter, selectedId, hoverId, flyTarget } = props;
   useEffect(() => {
     whenReady(mapRef.current, (map) => (map.getSource(PROJECT_SOURCE) as GeoJSONSource | undefined)?.setData(projects ?? EMPTY));

@@ -4,7 +4,8 @@
  * and source; editors change the status here.
  */
 import { useEffect, useState } from 'react';
-import { CATEGORIES, PRECISIONS, PROVINCES, STAGES, STATUSES, type CategoryId, type PrecisionId, type ProvinceId, type StageId, type StatusId } from '#shared/taxonomy.ts';
+import { CATEGORIES, PRECISIONS, PROVINCES, STAGES, STATUSES, type ProvinceId } from '#shared/taxonomy.ts';
+import { errorText } from '../i18n/error-text.ts';
 import { nameOf, titleOf, useT } from '../i18n/use-lang.ts';
 import { api, unwrap, type Me, type PlanPayload, type ProjectDetail as Detail } from '../lib/api.ts';
 import { StatusEditor } from './status-editor.tsx';
@@ -59,13 +60,13 @@ function Clause({ text, phrase, moreLabel }: { text: string; phrase: string; mor
 export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, onChanged }: Props) {
   const { t, lang, label } = useT();
   // Kept with the id it belongs to, so another project's detail never shows under this one.
-  const [loaded, setLoaded] = useState<{ id: string; detail: Detail | null; error: string | null } | null>(null);
+  const [loaded, setLoaded] = useState<{ id: string; detail: Detail | null; error: unknown } | null>(null);
   const setDetail = (d: Detail) => setLoaded({ id: d.properties.id, detail: d, error: null });
   useEffect(() => {
     let live = true;
     unwrap(api.api.projects[':id'].$get({ param: { id } })).then(
       (d) => live && setLoaded({ id, detail: d, error: null }),
-      (e: Error) => live && setLoaded({ id, detail: null, error: e.message }),
+      (error: unknown) => live && setLoaded({ id, detail: null, error }),
     );
     return () => {
       live = false;
@@ -81,7 +82,7 @@ export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, o
       <button type="button" className="close" onClick={onClose} aria-label={t.close}>
         ×
       </button>
-      {error && <p role="alert">{error}</p>}
+      {error != null && <p role="alert">{errorText(error, lang)}</p>}
       {!detail && !error && <p aria-busy="true">…</p>}
       {detail && (
         <>
@@ -89,14 +90,14 @@ export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, o
           <p className="alt-name">{lang === 'zh' ? detail.properties.name_en : detail.properties.name_zh}</p>
           <dl className="facts">
             <dt>{t.category}</dt>
-            <dd>{label(CATEGORIES[detail.properties.category as CategoryId])}</dd>
+            <dd>{label(CATEGORIES[detail.properties.category])}</dd>
             <dt>{t.status}</dt>
             <dd data-testid="detail-status">
-              <span className="status-dot" style={{ background: STATUSES[detail.properties.status as StatusId]?.color }} aria-hidden />
-              {label(STATUSES[detail.properties.status as StatusId])}
+              <span className="status-dot" style={{ background: STATUSES[detail.properties.status]?.color }} aria-hidden />
+              {label(STATUSES[detail.properties.status])}
             </dd>
             <dt>{t.stage}</dt>
-            <dd>{label(STAGES[detail.properties.stage as StageId])}</dd>
+            <dd>{label(STAGES[detail.properties.stage])}</dd>
             <dt>{t.milestone}</dt>
             <dd>{detail.properties.milestone ?? t.milestoneNone}</dd>
             <dt>{t.provinces}</dt>
@@ -122,7 +123,7 @@ export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, o
               </>
             )}
             <dt>{t.precision}</dt>
-            <dd>{label(PRECISIONS[detail.properties.precision as PrecisionId])}</dd>
+            <dd>{label(PRECISIONS[detail.properties.precision])}</dd>
             <dt>{t.source}</dt>
             <dd className="source">{detail.properties.source}</dd>
             {detail.properties.note && (
@@ -167,8 +168,8 @@ export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, o
           <ol className="history" data-testid="history">
             {detail.properties.history.map((h) => (
               <li key={h.version}>
-                <time dateTime={h.at}>{h.at.slice(0, 10)}</time> {h.from ? `${label(STATUSES[h.from as StatusId])} → ` : ''}
-                <strong>{label(STATUSES[h.to as StatusId])}</strong> · {h.by === 'plan' ? t.byPlan : h.by}
+                <time dateTime={h.at}>{h.at.slice(0, 10)}</time> {h.from ? `${label(STATUSES[h.from])} → ` : ''}
+                <strong>{label(STATUSES[h.to])}</strong> · {h.by === 'plan' ? t.byPlan : h.by}
                 <br />
                 <small>{h.note} — {h.source}</small>
               </li>

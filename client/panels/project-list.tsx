@@ -1,6 +1,6 @@
 /** The filtered projects as a sortable table; hovering a row highlights it, clicking flies to it. */
 import { useMemo, useState } from 'react';
-import { CATEGORIES, PROVINCES, STATUSES, type CategoryId, type ProvinceId, type StatusId } from '#shared/taxonomy.ts';
+import { CATEGORIES, PROVINCES, STATUSES, type ProvinceId } from '#shared/taxonomy.ts';
 import { nameOf, useT } from '../i18n/use-lang.ts';
 import type { ProjectFeature } from '../lib/api.ts';
 
@@ -26,9 +26,9 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
         case 'name':
           return nameOf(lang, p);
         case 'category':
-          return label(CATEGORIES[p.category as CategoryId]);
+          return label(CATEGORIES[p.category]);
         case 'status':
-          return label(STATUSES[p.status as StatusId]);
+          return label(STATUSES[p.status]);
         case 'size':
           return p.length_km ?? p.area_km2 ?? -1;
         case 'distance':
@@ -88,10 +88,10 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
                   <small>{p.provinces.split(',').filter(Boolean).map((x) => label(PROVINCES[x as ProvinceId] ?? { zh: x, en: x })).join('、')}</small>
                 </td>
                 <td className="kind">
-                  {label(CATEGORIES[p.category as CategoryId])}
+                  {label(CATEGORIES[p.category])}
                   <small>
-                    <span className="status-dot" style={{ background: STATUSES[p.status as StatusId]?.color }} aria-hidden />
-                    {label(STATUSES[p.status as StatusId])}
+                    <span className="status-dot" style={{ background: STATUSES[p.status]?.color }} aria-hidden />
+                    {label(STATUSES[p.status])}
                   </small>
                 </td>
                 <td className="num">{p.length_km != null ? `${p.length_km} ${t.km}` : p.area_km2 != null ? `${p.area_km2} ${t.km2}` : ''}</td>

@@ -1,10 +1,11 @@
 /** Editor sign-in (session cookie) and sign-out. */
 import { useState, type FormEvent } from 'react';
+import { errorText } from '../i18n/error-text.ts';
 import { useT } from '../i18n/use-lang.ts';
 import { api, unwrap, type Me } from '../lib/api.ts';
 
 export function SignIn({ me, onChange }: { me: Me | null; onChange: (me: Me) => void }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [open, setOpen] = useState(false);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -35,7 +36,7 @@ export function SignIn({ me, onChange }: { me: Me | null; onChange: (me: Me) => 
       setError(null);
       onChange(r);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err, lang));
     }
   }
   return (

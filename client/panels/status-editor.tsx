@@ -4,14 +4,15 @@
  */
 import { useState, type FormEvent } from 'react';
 import { STATUSES, STATUS_IDS, type StatusId } from '#shared/taxonomy.ts';
+import { errorText } from '../i18n/error-text.ts';
 import { useT } from '../i18n/use-lang.ts';
 import { api, ApiFailure, unwrap, type ProjectDetail } from '../lib/api.ts';
 
 type Props = { detail: ProjectDetail; csrfToken: string | null; onSaved: (d: ProjectDetail) => void };
 
 export function StatusEditor({ detail, csrfToken, onSaved }: Props) {
-  const { t, label } = useT();
-  const [status, setStatus] = useState<StatusId>(detail.properties.status as StatusId);
+  const { t, lang, label } = useT();
+  const [status, setStatus] = useState<StatusId>(detail.properties.status);
   const [note, setNote] = useState('');
   const [source, setSource] = useState('');
   const [seenVersion, setSeenVersion] = useState(detail.properties.version);
@@ -41,7 +42,7 @@ export function StatusEditor({ detail, csrfToken, onSaved }: Props) {
         setSeenVersion(err.body.current.properties.version);
         setMessage({ kind: 'conflict', text: t.conflict });
       } else {
-        setMessage({ kind: 'error', text: (err as Error).message });
+        setMessage({ kind: 'error', text: errorText(err, lang) });
       }
     } finally {
       setBusy(false);

@@ -1,11 +1,17 @@
-/** The view's filters as the API's query string (for exports and coverage). */
+/**
+ * The view's filters as the API's query parameters: the one encoding of filters, used for the URL,
+ * the exports and the server-side queries. `hidden` (categories switched off in the legend) narrows
+ * the category list, so an export holds what the map shows.
+ */
 import type { ProjectFilterQuery } from '#shared/filters.ts';
+import { CATEGORY_IDS, type CategoryId } from '#shared/taxonomy.ts';
 import type { Filters } from './view-state.ts';
 
-export function serverQuery(f: Filters): Record<string, string> {
+export function serverQuery(f: Filters, hidden: readonly CategoryId[] = []): Record<string, string> {
   const q: ProjectFilterQuery & Record<string, string | undefined> = {};
   if (f.nodes.length) q.node = f.nodes.join(',');
-  if (f.categories.length) q.category = f.categories.join(',');
+  const categories = hidden.length ? (f.categories.length ? f.categories : CATEGORY_IDS).filter((c) => !hidden.includes(c)) : f.categories;
+  if (categories.length) q.category = categories.join(',');
   if (f.statuses.length) q.status = f.statuses.join(',');
   if (f.stages.length) q.stage = f.stages.join(',');
   if (f.provinces.length) q.province = f.provinces.join(',');

@@ -1,43 +1,48 @@
 /** Data from the API: the plan, every project (filtered on the client), and server-side id queries. */
 import { useCallback, useEffect, useState } from 'react';
 import { api, unwrap, type PlanPayload, type ProjectCollection } from '../lib/api.ts';
+import { serverQuery } from './server-query.ts';
+import { EMPTY_FILTERS } from './view-state.ts';
 
-export function usePlan() {
-  const [plan, setPlan] = useState<PlanPayload | null>(null);
-  const [error, setError] = useState<string | null>(null);
+/** `who`: the signed-in user (or null); a change loads again, for sites that need sign-in to read. */
+export function usePlan(who: string | null) {
+  const [state, setState] = useState<{ plan: PlanPayload | null; error: unknown }>({ plan: null, error: null });
   useEffect(() => {
-    unwrap(api.api.plan.$get()).then(setPlan, (e: Error) => setError(e.message));
-  }, []);
-  return { plan, error };
+    unwrap(api.api.plan.$get()).then(
+      (plan) => setState({ plan, error: null }),
+      (error: unknown) => setState({ plan: null, error }),
+    );
+  }, [who]);
+  return state;
 }
 
-export function useProjects() {
-  const [projects, setProjects] = useState<ProjectCollection | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function useProjects(who: string | null) {
+  const [state, setState] = useState<{ projects: ProjectCollection | null; error: unknown }>({ projects: null, error: null });
   const reload = useCallback(() => {
-    unwrap(api.api.projects.$get({ query: {} })).then(setProjects, (e: Error) => setError(e.message));
+    unwrap(api.api.projects.$get({ query: {} })).then(
+      (projects) => setState({ projects, error: null }),
+      (error: unknown) => setState((s) => ({ ...s, error })),
+    );
   }, []);
-  useEffect(reload, [reload]);
-  return { projects, error, reload };
+  useEffect(reload, [reload, who]);
+  return { ...state, reload };
 }
 
 export type IdQuery = { ids: string[]; distances: Record<string, number> } | null;
 
-/** Free-text search and radius queries run on the server (pinyin, R*Tree); the map filters by ids. */
+/**
+ * Free-text search and radius queries run on the server (pinyin, R*Tree); the map filters by the
+ * ids they return. While a query is on its way, or if it failed, it matches nothing: never
+ * everything, and never the previous query's answer.
+ */
 export function useIdQuery(q: string, near: [number, number] | null, radiusKm: number) {
-  const key = q || near ? JSON.stringify([q, near, radiusKm]) : null;
-  // Results are kept with the query they answer, so a stale answer is never shown for a new query.
-  const [answer, setAnswer] = useState<{ key: string; result: IdQuery; error: string | null } | null>(null);
+  const query = q || near ? serverQuery({ ...EMPTY_FILTERS, q, near, radiusKm }) : null;
+  const key = query ? JSON.stringify(query) : null;
+  const [answer, setAnswer] = useState<{ key: string; result: IdQuery; error: unknown } | null>(null);
   useEffect(() => {
     if (!key) return;
     let live = true;
-    const query: Record<string, string> = {};
-    if (q) query.q = q;
-    if (near) {
-      query.near = near.join(',');
-      query.radius_km = String(radiusKm);
-    }
-    unwrap(api.api.projects.$get({ query })).then(
+    unwrap(api.api.projects.$get({ query: JSON.parse(key) as Record<string, string> })).then(
       (fc) =>
         live &&
         setAnswer({
@@ -48,14 +53,15 @@ export function useIdQuery(q: string, near: [number, number] | null, radiusKm: n
             distances: Object.fromEntries(fc.features.map((f) => [f.properties.id, f.properties.distance_km ?? 0])),
           },
         }),
-      (e: Error) => live && setAnswer({ key, result: null, error: e.message }),
+      (error: unknown) => live && setAnswer({ key, result: NOTHING, error }),
     );
     return () => {
       live = false;
     };
-    // near is read through key, which holds its value
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
-  const current = answer && answer.key === key ? answer : null;
-  return { result: current?.result ?? null, error: current?.error ?? null, pending: Boolean(key && !current) };
+  if (!key) return { result: null, error: null, pending: false };
+  const current = answer?.key === key ? answer : null;
+  return { result: current?.result ?? NOTHING, error: current?.error ?? null, pending: !current };
 }
+
+const NOTHING: IdQuery = { ids: [], distances: {} };

@@ -2,12 +2,10 @@
  * The whole view as one value, and its URL form: a copied link opens the same view (filters, camera,
  * selection, language, theme, panel, mode). Unknown values in a URL are dropped, never fatal.
  */
+import type { z } from 'zod';
+import { ProjectFilterSchema } from '#shared/filters.ts';
 import {
   CATEGORY_IDS,
-  MILESTONES,
-  PROVINCE_IDS,
-  STAGE_IDS,
-  STATUS_IDS,
   type CategoryId,
   type Milestone,
   type ProvinceId,
@@ -16,6 +14,7 @@ import {
 } from '#shared/taxonomy.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { Camera } from '../map/map-view.tsx';
+import { serverQuery } from './server-query.ts';
 
 export type AgencyRole = 'any' | 'lead' | 'cooperating' | 'shared';
 export type Panel = 'filters' | 'plan' | 'list';
@@ -73,63 +72,51 @@ export const DEFAULT_STATE: ViewState = {
   camera: HOME_CAMERA,
 };
 
-const listOf = <T extends string | number>(raw: string | null, allowed: readonly T[], parse: (s: string) => T = (s) => s as T): T[] =>
-  raw ? raw.split(',').map((s) => parse(s.trim())).filter((v) => allowed.includes(v)) : [];
-
-const numbers = (raw: string | null, n: number): number[] | null => {
-  const a = raw?.split(',').map(Number);
-  return a && a.length === n && a.every(Number.isFinite) ? a : null;
-};
+/** Reads one filter from a URL with the API's own schema; a bad value is dropped, never fatal. */
+function readFilter<K extends keyof typeof ProjectFilterSchema.shape>(u: URLSearchParams, key: K) {
+  const raw = u.get(key);
+  if (raw === null) return undefined;
+  const parsed = ProjectFilterSchema.shape[key].safeParse(raw);
+  return parsed.success ? (parsed.data as z.output<(typeof ProjectFilterSchema.shape)[K]>) : undefined;
+}
 
 export function parseViewState(search: string): ViewState {
   const u = new URLSearchParams(search);
-  const cam = numbers(u.get('c'), 3);
-  const near = numbers(u.get('near'), 2);
-  const radius = Number(u.get('r'));
-  const role = u.get('role');
+  const cam = u.get('c')?.split(',').map(Number);
+  const near = readFilter(u, 'near');
   const panel = u.get('panel');
+  const hide = u.get('hide')?.split(',') ?? [];
   return {
     lang: u.get('lang') === 'en' ? 'en' : 'zh',
     theme: u.get('theme') === 'contrast' ? 'contrast' : 'light',
     panel: panel === 'plan' || panel === 'list' ? panel : 'filters',
     mode: u.get('mode') === 'present' ? 'present' : 'browse',
     filters: {
-      nodes: (u.get('node') ?? '').split(',').filter((s) => /^(\d(\.\d)*(\.m\d+)?|pre)$/.test(s)),
-      categories: listOf(u.get('category'), CATEGORY_IDS),
-      statuses: listOf(u.get('status'), STATUS_IDS),
-      stages: listOf(u.get('stage'), STAGE_IDS),
-      provinces: listOf(u.get('province'), PROVINCE_IDS),
-      milestones: listOf(u.get('milestone'), MILESTONES, Number as (s: string) => Milestone),
-      agency: u.get('agency')?.match(/^[a-z0-9-]+$/)?.[0] ?? null,
-      agencyRole: role === 'lead' || role === 'cooperating' || role === 'shared' ? role : 'any',
-      q: (u.get('q') ?? '').slice(0, 100),
+      nodes: readFilter(u, 'node') ?? [],
+      categories: readFilter(u, 'category') ?? [],
+      statuses: readFilter(u, 'status') ?? [],
+      stages: readFilter(u, 'stage') ?? [],
+      provinces: readFilter(u, 'province') ?? [],
+      milestones: readFilter(u, 'milestone') ?? [],
+      agency: readFilter(u, 'agency') ?? null,
+      agencyRole: readFilter(u, 'agency_role') ?? 'any',
+      q: readFilter(u, 'q') ?? '',
       near: near ? [near[0]!, near[1]!] : null,
-      radiusKm: radius > 0 && radius <= 500 ? radius : EMPTY_FILTERS.radiusKm,
+      radiusKm: readFilter(u, 'radius_km') ?? EMPTY_FILTERS.radiusKm,
     },
-    hidden: listOf(u.get('hide'), CATEGORY_IDS),
+    hidden: CATEGORY_IDS.filter((c) => hide.includes(c)),
     selected: u.get('sel')?.match(/^[a-z0-9-]+$/)?.[0] ?? null,
-    camera: cam ? { center: [cam[0]!, cam[1]!], zoom: cam[2]! } : HOME_CAMERA,
+    camera: cam && cam.length === 3 && cam.every(Number.isFinite) ? { center: [cam[0]!, cam[1]!], zoom: cam[2]! } : HOME_CAMERA,
   };
 }
 
+/** The view as a query string: the filters under the API's own names (serverQuery), then the view. */
 export function serializeViewState(s: ViewState): string {
-  const u = new URLSearchParams();
-  const f = s.filters;
+  const u = new URLSearchParams(serverQuery(s.filters));
   if (s.lang !== 'zh') u.set('lang', s.lang);
   if (s.theme !== 'light') u.set('theme', s.theme);
   if (s.panel !== 'filters') u.set('panel', s.panel);
   if (s.mode !== 'browse') u.set('mode', s.mode);
-  if (f.nodes.length) u.set('node', f.nodes.join(','));
-  if (f.categories.length) u.set('category', f.categories.join(','));
-  if (f.statuses.length) u.set('status', f.statuses.join(','));
-  if (f.stages.length) u.set('stage', f.stages.join(','));
-  if (f.provinces.length) u.set('province', f.provinces.join(','));
-  if (f.milestones.length) u.set('milestone', f.milestones.join(','));
-  if (f.agency) u.set('agency', f.agency);
-  if (f.agencyRole !== 'any') u.set('role', f.agencyRole);
-  if (f.q) u.set('q', f.q);
-  if (f.near) u.set('near', f.near.join(','));
-  if (f.near && f.radiusKm !== EMPTY_FILTERS.radiusKm) u.set('r', String(f.radiusKm));
   if (s.hidden.length) u.set('hide', s.hidden.join(','));
   if (s.selected) u.set('sel', s.selected);
   u.set('c', [...s.camera.center, s.camera.zoom].join(','));

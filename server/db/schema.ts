@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { CATEGORY_IDS, PRECISION_IDS, STAGE_IDS, STATUS_IDS } from '#shared/taxonomy.ts';
 
 export const planNodes = sqliteTable('plan_nodes', {
   id: text('id').primaryKey(),
@@ -48,10 +49,10 @@ export const projects = sqliteTable(
     nameEn: text('name_en').notNull(),
     /** Full pinyin and initials of name_zh, lower case, for search. */
     pinyin: text('pinyin').notNull(),
-    category: text('category').notNull(),
-    stage: text('stage').notNull(),
+    category: text('category', { enum: CATEGORY_IDS }).notNull(),
+    stage: text('stage', { enum: STAGE_IDS }).notNull(),
     milestone: integer('milestone'),
-    precision: text('precision').notNull(),
+    precision: text('precision', { enum: PRECISION_IDS }).notNull(),
     source: text('source').notNull(),
     note: text('note'),
     /** GeoJSON geometry as text. */
@@ -62,7 +63,9 @@ export const projects = sqliteTable(
     maxY: real('max_y').notNull(),
     lengthKm: real('length_km'),
     areaKm2: real('area_km2'),
-    status: text('status').notNull(),
+    status: text('status', { enum: STATUS_IDS }).notNull(),
+    /** Set when the place left geodata/: hidden everywhere, its status history kept. */
+    retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
     /** Bumped by every status edit; editors send the version they saw. */
     version: integer('version').notNull().default(1),
     statusUpdatedAt: text('status_updated_at').notNull(),
@@ -121,8 +124,8 @@ export const statusEvents = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     projectId: text('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status').notNull(),
+    fromStatus: text('from_status', { enum: STATUS_IDS }),
+    toStatus: text('to_status', { enum: STATUS_IDS }).notNull(),
     at: text('at').notNull(),
     /** A username, or 'plan' for the status the plan text implies. */
     by: text('by').notNull(),

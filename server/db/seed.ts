@@ -4,7 +4,7 @@
  * that a project seen for the first time gets the status the plan text implies, as one event by
  * 'plan' so nobody mistakes it for a verified current state.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { pinyin } from 'pinyin-pro';
 import { areaByProvince, bounds, lengthByProvince, measure, provincesTouched } from '#shared/coverage.ts';
@@ -13,7 +13,7 @@ import type { Db } from './client.ts';
 import { loadGeodata, type Geodata } from './geodata.ts';
 import * as t from './schema.ts';
 
-export type SeedResult = { seeded: boolean; projects: number; newProjects: number; nodes: number };
+export type SeedResult = { seeded: boolean; projects: number; newProjects: number; retired: number; nodes: number };
 
 /** Full pinyin and initials of a Chinese name, for search: "天津港" -> "tianjingang tjg". */
 export function pinyinKey(nameZh: string): string {
@@ -27,7 +27,7 @@ export async function seed(db: Db, opts: { force?: boolean; data?: Geodata } = {
   const last = await db.select().from(t.meta).where(eq(t.meta.key, 'geodata_hash')).get();
   const count = (await db.select({ n: sql<number>`count(*)` }).from(t.projects).get())?.n ?? 0;
   if (!opts.force && last?.value === data.hash && count > 0) {
-    return { seeded: false, projects: count, newProjects: 0, nodes: data.plan.nodes.length };
+    return { seeded: false, projects: count, newProjects: 0, retired: 0, nodes: data.plan.nodes.length };
   }
 
   const now = new Date().toISOString();
@@ -90,7 +90,7 @@ export async function seed(db: Db, opts: { force?: boolean; data?: Geodata } = {
       areaKm2,
     };
     if (existing.has(p.id)) {
-      stmts.push(db.update(t.projects).set(planData).where(eq(t.projects.id, p.id)));
+      stmts.push(db.update(t.projects).set({ ...planData, retired: false }).where(eq(t.projects.id, p.id)));
     } else {
       const status = STAGES[p.stage].status;
       const first = p.mentions[0]!;
@@ -121,6 +121,10 @@ export async function seed(db: Db, opts: { force?: boolean; data?: Geodata } = {
       );
     }
   }
+  // A place that left geodata/ is retired, not deleted: its status history stays.
+  const inFiles = new Set(data.projects.map((f) => f.properties.id));
+  const gone = [...existing].filter((id) => !inFiles.has(id));
+  if (gone.length) stmts.push(db.update(t.projects).set({ retired: true }).where(inArray(t.projects.id, gone)));
   stmts.push(
     db
       .insert(t.meta)
@@ -129,5 +133,5 @@ export async function seed(db: Db, opts: { force?: boolean; data?: Geodata } = {
   );
   await db.batch(stmts as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
 
-  return { seeded: true, projects: data.projects.length, newProjects, nodes: data.plan.nodes.length };
+  return { seeded: true, projects: data.projects.length, newProjects, retired: gone.length, nodes: data.plan.nodes.length };
 }

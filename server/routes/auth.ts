@@ -6,16 +6,21 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import type { AuthVars } from '../middleware/auth.ts';
-import { SESSION_COOKIE, SESSION_DAYS, signIn, signOut } from '../services/auth.ts';
+import { loginLimiter, SESSION_COOKIE, SESSION_DAYS, signIn, signOut } from '../services/auth.ts';
 
 const LoginSchema = z.object({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) }).strict();
 
-export const authRoutes = (db: Db, opts: { secureCookie: boolean }) =>
+export const authRoutes = (db: Db, opts: { secureCookie: boolean }, limiter = loginLimiter()) =>
   new Hono<{ Variables: AuthVars }>()
     .post('/login', zValidator('json', LoginSchema, validationHook), async (c) => {
       const { username, password } = c.req.valid('json');
+      if (limiter.blocked(username)) throw new ApiError(429, 'too_many_attempts', 'too many failed sign-ins; wait a few minutes');
       const session = await signIn(db, username, password);
-      if (!session) throw new ApiError(401, 'unauthorized', 'wrong username or password');
+      if (!session) {
+        limiter.failed(username);
+        throw new ApiError(401, 'unauthorized', 'wrong username or password');
+      }
+      limiter.succeeded(username);
       setCookie(c, SESSION_COOKIE, session.secret, {
         httpOnly: true,
         sameSite: 'Strict',

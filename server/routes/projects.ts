@@ -1,4 +1,5 @@
 /** /api/projects: the filtered GeoJSON, one project in full, and status edits with history. */
+import { createHash } from 'node:crypto';
 import { zValidator } from '@hono/zod-validator';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -7,7 +8,7 @@ import { ProjectFilterSchema } from '#shared/filters.ts';
 import { StatusSchema } from '#shared/schema.ts';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
-import { ApiError, notFound, validationHook } from '../errors.ts';
+import { ApiError, badRequest, notFound, validationHook } from '../errors.ts';
 import { requireRole, type AuthVars } from '../middleware/auth.ts';
 import { projectRowById, queryProjects, toFeature } from '../services/project-query.ts';
 
@@ -22,6 +23,25 @@ export const StatusEditSchema = z
     version: z.number().int().positive().optional(),
   })
   .strict();
+
+/**
+ * A project's ETag names its version and a hash of the body: "v3-1a2b…". GET answers 304 while it
+ * matches, and PATCH takes it back in If-Match as the version the editor saw.
+ */
+function detailETag(detail: { properties: { version: number } }) {
+  const hash = createHash('sha1').update(JSON.stringify(detail)).digest('hex').slice(0, 16);
+  return `"v${detail.properties.version}-${hash}"`;
+}
+
+function versionFromIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /^(?:W\/)?"v?(\d+)(?:-[0-9a-f]+)?"$|^v?(\d+)$/.exec(header.trim());
+  const version = Number(m?.[1] ?? m?.[2]);
+  if (!m || !Number.isSafeInteger(version) || version < 1) {
+    throw badRequest('If-Match', 'must be the ETag of the project (or its version number)');
+  }
+  return version;
+}
 
 async function projectDetail(db: Db, id: string) {
   const row = await projectRowById(db, id);
@@ -76,7 +96,9 @@ export const projectRoutes = (db: Db) =>
       return c.json({ type: 'FeatureCollection' as const, features: rows.map(toFeature) });
     })
     .get('/:id', zValidator('param', IdParam, validationHook), async (c) => {
-      return c.json(await projectDetail(db, c.req.valid('param').id));
+      const detail = await projectDetail(db, c.req.valid('param').id);
+      c.header('ETag', detailETag(detail));
+      return c.json(detail);
     })
     .patch(
       '/:id/status',
@@ -86,9 +108,8 @@ export const projectRoutes = (db: Db) =>
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
-        const ifMatch = c.req.header('if-match')?.replace(/^W\//, '').replace(/"/g, '');
-        const seen = body.version ?? (ifMatch ? Number(ifMatch) : undefined);
-        if (seen === undefined || !Number.isInteger(seen)) {
+        const seen = body.version ?? versionFromIfMatch(c.req.header('if-match'));
+        if (seen === undefined) {
           throw new ApiError(428, 'version_required', 'send the version you saw (body.version or If-Match)', 'version');
         }
         const user = c.get('user')!;
@@ -99,16 +120,16 @@ export const projectRoutes = (db: Db) =>
         const [, updated] = await db.batch([
           db.run(sql`insert into status_events (project_id, from_status, to_status, at, by, note, source, version)
             select id, status, ${body.status}, ${now}, ${user.username}, ${body.note}, ${body.source}, version + 1
-            from projects where id = ${id} and version = ${seen}`),
+            from projects where id = ${id} and version = ${seen} and retired = 0`),
           db
             .update(t.projects)
             .set({ status: body.status, version: sql`${t.projects.version} + 1`, statusUpdatedAt: now })
-            .where(and(eq(t.projects.id, id), eq(t.projects.version, seen)))
+            .where(and(eq(t.projects.id, id), eq(t.projects.version, seen), eq(t.projects.retired, false)))
             .returning({ version: t.projects.version }),
         ]);
         const outcome = updated.length
           ? { kind: 'ok' as const }
-          : (await db.select({ id: t.projects.id }).from(t.projects).where(eq(t.projects.id, id)).get())
+          : (await projectRowById(db, id))
             ? { kind: 'stale' as const }
             : { kind: 'missing' as const };
         if (outcome.kind === 'missing') throw notFound(`project ${id}`);
@@ -116,7 +137,7 @@ export const projectRoutes = (db: Db) =>
         if (outcome.kind === 'stale') {
           throw new ApiError(409, 'conflict', `project ${id} was changed by someone else (now version ${detail.properties.version})`, 'version', detail);
         }
-        c.header('ETag', `"${detail.properties.version}"`);
+        c.header('ETag', detailETag(detail));
         return c.json(detail);
       },
     );

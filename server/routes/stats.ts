@@ -2,12 +2,12 @@
 import { zValidator } from '@hono/zod-validator';
 import { inArray } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { coverage, taskAreasOf } from '#shared/coverage.ts';
+import { coverage, coverageItemOf } from '#shared/coverage.ts';
 import { ProjectFilterSchema } from '#shared/filters.ts';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { validationHook } from '../errors.ts';
-import { queryProjects } from '../services/project-query.ts';
+import { queryProjects, toFeature } from '../services/project-query.ts';
 
 export const statsRoutes = (db: Db) =>
   new Hono().get('/coverage', zValidator('query', ProjectFilterSchema, validationHook), async (c) => {
@@ -20,14 +20,9 @@ export const statsRoutes = (db: Db) =>
     const figures = coverage(
       rows.map((r) => {
         const mine = perProvince.filter((p) => p.projectId === r.id);
-        return {
-          category: r.category,
-          status: r.status,
-          taskAreas: (r.nodes ?? '').split(',').filter(Boolean).flatMap(taskAreasOf),
-          provinces: mine.map((p) => p.province),
-          kmByProvince: Object.fromEntries(mine.filter((p) => p.lengthKm != null).map((p) => [p.province, p.lengthKm!])),
-          km2ByProvince: Object.fromEntries(mine.filter((p) => p.areaKm2 != null).map((p) => [p.province, p.areaKm2!])),
-        };
+        const km = Object.fromEntries(mine.filter((p) => p.lengthKm != null).map((p) => [p.province, p.lengthKm!]));
+        const km2 = Object.fromEntries(mine.filter((p) => p.areaKm2 != null).map((p) => [p.province, p.areaKm2!]));
+        return coverageItemOf(toFeature(r).properties, km, km2);
       }),
     );
     // The plan's measures per partner province (within the node filter, if any).

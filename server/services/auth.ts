@@ -3,7 +3,7 @@
  * echoes in X-CSRF-Token) and bearer API tokens for scripts. Only hashes of secrets are stored.
  */
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 
@@ -58,11 +58,30 @@ export async function createApiToken(db: Db, username: string, name: string): Pr
   return secret;
 }
 
+/**
+ * Failed sign-ins per username, kept in memory by each app: after `max` failures within the window,
+ * further attempts are refused without running scrypt, so a login loop can neither guess passwords
+ * nor tie up the CPU.
+ */
+export function loginLimiter(max = 5, windowMs = 5 * 60_000) {
+  const failures = new Map<string, number[]>();
+  const recent = (username: string, now: number) => (failures.get(username) ?? []).filter((at) => now - at < windowMs);
+  return {
+    blocked: (username: string) => recent(username, Date.now()).length >= max,
+    failed: (username: string) => failures.set(username, [...recent(username, Date.now()), Date.now()]),
+    succeeded: (username: string) => failures.delete(username),
+  };
+}
+export type LoginLimiter = ReturnType<typeof loginLimiter>;
+
 export async function signIn(db: Db, username: string, password: string) {
+  const now = Date.now();
   const user = await db.select().from(t.users).where(eq(t.users.username, username)).get();
   // Verify against a dummy hash when the user is unknown so timing does not reveal names.
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) return null;
+  // Sign-in is a good moment to drop sessions that have expired.
+  await db.delete(t.sessions).where(lt(t.sessions.expiresAt, new Date(now).toISOString()));
   const secret = token();
   const csrfToken = token();
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 864e5).toISOString();

@@ -4,7 +4,7 @@
  * with "in" on the client.
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import * as turf from '@turf/turf';
+import { distanceKm } from '#shared/coverage.ts';
 import type { ProjectFilter } from '#shared/filters.ts';
 import type { Geometry } from '#shared/schema.ts';
 import type { Db } from '../db/client.ts';
@@ -34,8 +34,14 @@ const projectColumns = {
 
 export type ProjectRow = Awaited<ReturnType<typeof selectProjects>>[number];
 
+/** Live projects (not retired) matching a condition, in a stable order. */
 function selectProjects(db: Db, where: SQL | undefined) {
-  return db.select(projectColumns).from(t.projects).where(where).orderBy(asc(t.projects.rid)).all();
+  return db
+    .select(projectColumns)
+    .from(t.projects)
+    .where(and(eq(t.projects.retired, false), where))
+    .orderBy(asc(t.projects.rid))
+    .all();
 }
 
 function rtreeIntersects(minX: number, minY: number, maxX: number, maxY: number): SQL {
@@ -100,28 +106,6 @@ function conditions(f: ProjectFilter): SQL[] {
     );
   }
   return w;
-}
-
-/** Distance in km from a point to a geometry (0 inside an area). */
-export function distanceKm(geometry: Geometry, lon: number, lat: number): number {
-  const pt = turf.point([lon, lat]);
-  const f = turf.feature(geometry);
-  switch (geometry.type) {
-    case 'Point':
-      return turf.distance(pt, f as ReturnType<typeof turf.point>, { units: 'kilometers' });
-    case 'MultiPoint':
-      return Math.min(...geometry.coordinates.map((c) => turf.distance(pt, c, { units: 'kilometers' })));
-    case 'LineString':
-      return turf.pointToLineDistance(pt, geometry, { units: 'kilometers' });
-    case 'MultiLineString':
-      return Math.min(...geometry.coordinates.map((c) => turf.pointToLineDistance(pt, turf.lineString(c), { units: 'kilometers' })));
-    case 'Polygon':
-    case 'MultiPolygon': {
-      if (turf.booleanPointInPolygon(pt, geometry)) return 0;
-      const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
-      return Math.min(...rings.map((r) => turf.pointToLineDistance(pt, turf.lineString(r), { units: 'kilometers' })));
-    }
-  }
 }
 
 /** The projects matching a filter; with `near`, only those within radius_km, nearest first. */

@@ -16,7 +16,13 @@ import { EMPTY_FILTERS } from '../../client/state/view-state.ts';
 import { testApp } from '../helpers/test-app.ts';
 
 const t = await testApp();
-const inMemory = await (await t.app.request('/api/projects')).text();
+/** An error answer would be timed as a fast one: refuse to measure it. */
+async function ok(path: string) {
+  const res = await t.app.request(path);
+  if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+  return res.text();
+}
+const inMemory = await ok('/api/projects');
 const parsed = JSON.parse(inMemory) as { features: { properties: Record<string, unknown> }[] };
 
 describe('GET /api/projects (all)', () => {
@@ -24,7 +30,7 @@ describe('GET /api/projects (all)', () => {
     JSON.stringify(parsed);
   });
   bench('Hono + drizzle + libsql', async () => {
-    await (await t.app.request('/api/projects')).text();
+    await ok('/api/projects');
   });
 });
 
@@ -33,7 +39,7 @@ describe('GET /api/projects?near=… (radius query)', () => {
     JSON.stringify(parsed);
   });
   bench('R*Tree prefilter + turf distances', async () => {
-    await (await t.app.request('/api/projects?near=117.7,39.0&radius_km=50')).text();
+    await ok('/api/projects?near=117.7,39.0&radius_km=50');
   });
 });
 

@@ -44,7 +44,8 @@ export default async function setup(project: TestProject) {
   }
   project.provide('chromium', chromium);
 
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  // vitest sets NODE_ENV=test; the app under test is the production build a user gets.
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 
   const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
   const databaseUrl = `file:${join(dir, 'atlas.db')}`;

@@ -68,7 +68,15 @@ describe.skipIf(!hasBrowser())('journeys', () => {
     await screenshot(s.page, 'journey-detail');
     // From the clause, every other project it names.
     await clause.getByRole('button', { name: '在地图上显示本条款全部项目' }).click();
-    expect(s.page.url()).toContain('node=2.1.1.m1');
+    await expect.poll(() => s!.page.url()).toContain('node=2.1.1.m1');
+    const expected = idsOf(await api('/api/projects?node=2.1.1.m1'));
+    await expect.poll(() => s!.page.getByTestId('result-count').textContent()).toContain(String(expected.length));
+    await waitForMapIdle(s.page);
+    for (const id of await renderedIds(s.page, PROJECT_LAYERS)) expect(expected).toContain(id);
+    // Back undoes the filter.
+    await s.page.goBack();
+    await expect.poll(() => s!.page.url()).not.toContain('node=2.1.1.m1');
+    await expect.poll(() => s!.page.getByTestId('result-count').textContent()).toContain(String((await api('/api/projects')).features.length));
   });
 
   it('asks what lies within 25 km of a clicked point, nearest first', async () => {

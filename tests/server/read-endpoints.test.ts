@@ -47,6 +47,7 @@ describe('GET /api/stats/coverage', () => {
   it('rejects bad filters like /api/projects does', async () => {
     const res = await t.app.request('/api/stats/coverage?province=atlantis');
     expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string; field: string } }).error).toMatchObject({ code: 'bad_request', field: 'province' });
   });
 });
 

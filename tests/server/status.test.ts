@@ -89,15 +89,35 @@ describe('PATCH /api/projects/:id/status', () => {
     expect(after.properties.history.map((h) => h.note)).not.toContain('second');
   });
 
-  it('takes the version from If-Match too', async () => {
-    const before = await current('jincang-intercity');
+  it('takes the ETag of a GET back as If-Match, and answers with the new ETag', async () => {
+    const got = await t.app.request('/api/projects/jincang-intercity');
+    const etag = got.headers.get('etag')!;
+    const version = ((await got.json()) as Detail).properties.version;
+    expect(etag).toMatch(new RegExp(`^"v${version}-[0-9a-f]+"$`));
     const res = await t.app.request('/api/projects/jincang-intercity/status', {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, 'if-match': `"${before.properties.version}"` },
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, 'if-match': etag },
       body: JSON.stringify({ status: 'planned', note: 'n', source: 's' }),
     });
     expect(res.status).toBe(200);
-    expect(res.headers.get('etag')).toBe(`"${before.properties.version + 1}"`);
+    expect(res.headers.get('etag')).toMatch(new RegExp(`^"v${version + 1}-[0-9a-f]+"$`));
+    // The old ETag is now stale.
+    const again = await t.app.request('/api/projects/jincang-intercity/status', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, 'if-match': etag },
+      body: JSON.stringify({ status: 'study', note: 'n', source: 's' }),
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('rejects a malformed If-Match with a 400 naming it', async () => {
+    const res = await t.app.request('/api/projects/jincang-intercity/status', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, 'if-match': 'yesterday' },
+      body: JSON.stringify({ status: 'planned', note: 'n', source: 's' }),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { field: string } }).error.field).toBe('If-Match');
   });
 
   it('lets exactly one of many concurrent edits of one version win', async () => {
@@ -119,7 +139,7 @@ describe('PATCH /api/projects/:id/status', () => {
 
   it.each([
     ['no sign-in', {}, 401, 'unauthorized'],
-    ['a cookie without the CSRF token', { cookie: 'x' }, 401, 'unauthorized'],
+    ['an unknown session cookie', { cookie: 'atlas_session=forged' }, 401, 'unauthorized'],
     ['a bad bearer token', { authorization: 'Bearer nope' }, 401, 'unauthorized'],
   ])('refuses %s', async (_name, headers, status, code) => {
     const res = await patch('tianjin-port', { status: 'operation', note: 'n', source: 's', version: 1 }, headers as Record<string, string>);
@@ -167,13 +187,44 @@ describe('PATCH /api/projects/:id/status', () => {
     expect(res.status).toBe(404);
   });
 
-  it('keeps status history when the seed runs again', async () => {
-    const before = await current('jingtang-intercity');
+  it('keeps status history when the seed runs again', { timeout: 60_000 }, async () => {
+    const seen = await current('luan-river-to-tianjin');
+    expect((await patch('luan-river-to-tianjin', { status: 'suspended', note: 'kept across seeds', source: 's', version: seen.properties.version })).status).toBe(200);
+    const before = await current('luan-river-to-tianjin');
     const result = await seed(t.db, { data: geodata(), force: true });
     expect(result.seeded).toBe(true);
     expect(result.newProjects).toBe(0);
-    const after = await current('jingtang-intercity');
-    expect(after.properties.status).toBe(before.properties.status);
+    const after = await current('luan-river-to-tianjin');
+    expect(after.properties.status).toBe('suspended');
     expect(after.properties.history).toEqual(before.properties.history);
+  });
+
+  it('retires a place that left geodata, keeping its history, and brings it back when it returns', { timeout: 60_000 }, async () => {
+    const seen = await current('hangshuang-road');
+    expect((await patch('hangshuang-road', { status: 'operation', note: 'open', source: 's', version: seen.properties.version })).status).toBe(200);
+    const data = geodata();
+    const without = { ...data, hash: 'without-hangshuang', projects: data.projects.filter((f) => f.properties.id !== 'hangshuang-road') };
+    expect((await seed(t.db, { data: without })).retired).toBe(1);
+    expect((await t.app.request('/api/projects/hangshuang-road')).status).toBe(404);
+    const all = (await (await t.app.request('/api/projects')).json()) as { features: { properties: { id: string } }[] };
+    expect(all.features.map((f) => f.properties.id)).not.toContain('hangshuang-road');
+    await seed(t.db, { data, force: true });
+    const back = await current('hangshuang-road');
+    expect(back.properties.status).toBe('operation');
+    expect(back.properties.history.map((h) => h.note)).toContain('open');
+  });
+
+  it('refuses sign-in after repeated failures (429), without checking the password', async () => {
+    await createUser(t.db, 'editor2', PASSWORD, 'editor');
+    const attempt = (password: string) =>
+      t.app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'editor2', password }),
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt(`wrong ${i}`)).status).toBe(401);
+    const blocked = await attempt(PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(((await blocked.json()) as { error: { code: string } }).error.code).toBe('too_many_attempts');
   });
 });

@@ -1,0 +1,86 @@
+/** The title bar: search, presentation, nearby, exports, theme, language, sign-in. */
+import { useState } from 'react';
+import { useT } from '../i18n/use-lang.ts';
+import type { Me } from '../lib/api.ts';
+import { SignIn } from './sign-in.tsx';
+
+type Props = {
+  q: string;
+  onSearch: (q: string) => void;
+  presenting: boolean;
+  onPresent: (on: boolean) => void;
+  nearMode: boolean;
+  onNearMode: (on: boolean) => void;
+  /** API query string of what the map shows, or null when nothing is shown. */
+  exportQuery: string | null;
+  visibleCount: number;
+  theme: 'light' | 'contrast';
+  onTheme: (t: 'light' | 'contrast') => void;
+  onLang: () => void;
+  me: Me | null;
+  onMe: (me: Me) => void;
+};
+
+/** The search box; keyed by the applied query so it always shows what is applied. */
+function SearchBox({ q, onSearch }: { q: string; onSearch: (q: string) => void }) {
+  const { t } = useT();
+  const [text, setText] = useState(q);
+  return (
+    <form
+      className="search"
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSearch(text.trim());
+      }}
+    >
+      <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t.search} aria-label={t.search} name="q" maxLength={100} />
+      <button type="submit">{t.searchButton}</button>
+    </form>
+  );
+}
+
+export function TopBar(p: Props) {
+  const { t, lang } = useT();
+  const exportLink = (format: 'csv' | 'geojson', label: string) =>
+    p.exportQuery === null ? (
+      <span className="button" aria-disabled="true">
+        {label}
+      </span>
+    ) : (
+      <a className="button" href={`/api/export/projects.${format}?${p.exportQuery}`} download>
+        {label}
+      </a>
+    );
+  return (
+    <header className="top">
+      <div className="brand">
+        <h1>{t.title}</h1>
+        <p>{t.subtitle}</p>
+      </div>
+      <SearchBox key={p.q} q={p.q} onSearch={p.onSearch} />
+      {p.presenting && (
+        <p className="present-summary" data-testid="present-summary">
+          {t.count(p.visibleCount)}
+        </p>
+      )}
+      <div className="tools">
+        <button type="button" aria-pressed={p.presenting} onClick={() => p.onPresent(!p.presenting)} title={lang === 'zh' ? '按 Esc 退出' : 'Esc leaves'}>
+          {t.present}
+        </button>
+        <button type="button" aria-pressed={p.nearMode} onClick={() => p.onNearMode(!p.nearMode)} title={t.nearHint}>
+          {t.near}
+        </button>
+        {exportLink('csv', 'CSV')}
+        {exportLink('geojson', 'GeoJSON')}
+        <button type="button" onClick={() => p.onTheme(p.theme === 'light' ? 'contrast' : 'light')} aria-pressed={p.theme === 'contrast'}>
+          {lang === 'zh' ? '高对比度' : 'High contrast'}
+        </button>
+        <button type="button" onClick={p.onLang} aria-label={t.languageLabel} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+          {t.language}
+        </button>
+        <SignIn me={p.me} onChange={p.onMe} />
+      </div>
+    </header>
+  );
+}

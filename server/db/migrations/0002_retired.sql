@@ -1,0 +1,1 @@
+ALTER TABLE `projects` ADD `retired` integer DEFAULT false NOT NULL;

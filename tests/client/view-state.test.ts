@@ -1,0 +1,58 @@
+/** The view <-> URL mapping: a copied link must open the same view, and bad values must not break it. */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STATE, EMPTY_FILTERS, parseViewState, serializeViewState, type ViewState } from '../../client/state/view-state.ts';
+
+const full: ViewState = {
+  lang: 'en',
+  theme: 'contrast',
+  panel: 'list',
+  mode: 'present',
+  filters: {
+    nodes: ['2.1', '1.2.g2020', '2.4.1.m1'],
+    categories: ['seaport', 'gas-pipeline'],
+    statuses: ['construction'],
+    stages: ['study', 'completion'],
+    provinces: ['hebei', 'inner-mongolia'],
+    milestones: [2020, 2030],
+    agency: 'transport-commission',
+    agencyRole: 'lead',
+    q: '天津 港',
+    near: [117.7, 38.98],
+    radiusKm: 40,
+  },
+  hidden: ['ecological', 'sea-basin'],
+  selected: 'tianjin-port',
+  camera: { center: [117.6123, 39.0456], zoom: 8.25 },
+};
+
+describe('view state in the URL', () => {
+  it('round-trips every part of the view', () => {
+    expect(parseViewState(`?${serializeViewState(full)}`)).toEqual(full);
+  });
+
+  it('round-trips the default view to a short URL', () => {
+    const search = serializeViewState(DEFAULT_STATE);
+    expect(search).toBe(`c=${DEFAULT_STATE.camera.center.join(',')},${DEFAULT_STATE.camera.zoom}`);
+    expect(parseViewState(`?${search}`)).toEqual(DEFAULT_STATE);
+  });
+
+  it('uses the API\'s own parameter names for the filters', () => {
+    const u = new URLSearchParams(serializeViewState(full));
+    expect(u.get('agency_role')).toBe('lead');
+    expect(u.get('radius_km')).toBe('40');
+    expect(u.get('node')).toBe('2.1,1.2.g2020,2.4.1.m1');
+  });
+
+  it('drops bad values without losing the good ones', () => {
+    const s = parseViewState('?category=seaport,bogus&province=hebei&node=2.1.1.1&milestone=2021&near=,&c=a,b,c&lang=fr&sel=<x>');
+    expect(s.filters.categories).toEqual([]); // one bad value rejects that list, as the API would
+    expect(s.filters.provinces).toEqual(['hebei']);
+    expect(s.filters.nodes).toEqual([]);
+    expect(s.filters.milestones).toEqual([]);
+    expect(s.filters.near).toBeNull();
+    expect(s.camera).toEqual(DEFAULT_STATE.camera);
+    expect(s.lang).toBe('zh');
+    expect(s.selected).toBeNull();
+    expect(s.filters.radiusKm).toBe(EMPTY_FILTERS.radiusKm);
+  });
+});
