@@ -11,6 +11,7 @@ import { api, unwrap, type Me, type ProjectFeature } from './lib/api.ts';
 import { basemapStyle } from './map/basemap-style.ts';
 import { MAX_BOUNDS } from './map/frame.ts';
 import { MapView, type FlyTarget } from './map/map-view.tsx';
+import { CoveragePanel } from './panels/coverage-panel.tsx';
 import { FilterPanel } from './panels/filter-panel.tsx';
 import { Legend } from './panels/legend.tsx';
 import { PlanView } from './panels/plan-view.tsx';
@@ -104,6 +105,8 @@ export function App() {
     }
   };
   const setPanel = (p: Panel) => update({ panel: p });
+  /** The API query of exactly what the map shows (filters and legend switches), if anything. */
+  const shownQuery = visible.length ? serverQuery(filters, hidden) : null;
   const error = planError ?? projectsError ?? queryError;
 
   return (
@@ -116,7 +119,7 @@ export function App() {
           onPresent={(on) => update({ mode: on ? 'present' : 'browse' })}
           nearMode={nearMode}
           onNearMode={setNearMode}
-          exportQuery={visible.length ? new URLSearchParams(serverQuery(filters, hidden)).toString() : null}
+          exportQuery={shownQuery ? new URLSearchParams(shownQuery).toString() : null}
           visibleCount={visible.length}
           theme={theme}
           onTheme={(theme) => update({ theme })}
@@ -131,9 +134,9 @@ export function App() {
         )}
         <nav className="side" aria-label={t.filters} hidden={presenting}>
           <div className="tabs" role="tablist">
-            {(['filters', 'list', 'plan'] as const).map((p) => (
+            {(['filters', 'list', 'stats', 'plan'] as const).map((p) => (
               <button key={p} type="button" role="tab" aria-selected={panel === p} onClick={() => setPanel(p)}>
-                {p === 'filters' ? t.filters : p === 'list' ? `${t.list} (${visible.length})` : t.plan}
+                {p === 'filters' ? t.filters : p === 'list' ? `${t.listTab} (${visible.length})` : p === 'stats' ? t.stats : t.plan}
               </button>
             ))}
           </div>
@@ -159,6 +162,7 @@ export function App() {
             {panel === 'list' && (
               <ProjectList features={visible} distances={filters.near ? (idQuery?.distances ?? null) : null} selectedId={selected} onHover={setHoverId} onSelect={(id) => select(id, true)} />
             )}
+            {panel === 'stats' && <CoveragePanel query={shownQuery} plan={plan} />}
             {panel === 'plan' && (
               <PlanView
                 plan={plan}

@@ -228,10 +228,14 @@ export function MapView(props: Props) {
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** Runs fn once the project overlays exist: now, or after the style that brings them has loaded. */
 function whenReady(map: MapLibreMap | null, fn: (map: MapLibreMap) => void) {
   if (!map) return;
-  if (map.getSource(PROJECT_SOURCE)) fn(map);
-  else map.once('load', () => fn(map));
+  const attempt = () => {
+    if (map.getSource(PROJECT_SOURCE)) fn(map);
+    else map.once('styledata', attempt);
+  };
+  attempt();
 }
 
 function overlayLayers(lang: Lang, theme: 'light' | 'contrast', filter: ExpressionSpecification | null) {

@@ -17,7 +17,7 @@ import type { Camera } from '../map/map-view.tsx';
 import { serverQuery } from './server-query.ts';
 
 export type AgencyRole = 'any' | 'lead' | 'cooperating' | 'shared';
-export type Panel = 'filters' | 'plan' | 'list';
+export type Panel = 'filters' | 'plan' | 'list' | 'stats';
 
 export type Filters = {
   nodes: string[];
@@ -89,7 +89,7 @@ export function parseViewState(search: string): ViewState {
   return {
     lang: u.get('lang') === 'en' ? 'en' : 'zh',
     theme: u.get('theme') === 'contrast' ? 'contrast' : 'light',
-    panel: panel === 'plan' || panel === 'list' ? panel : 'filters',
+    panel: panel === 'plan' || panel === 'list' || panel === 'stats' ? panel : 'filters',
     mode: u.get('mode') === 'present' ? 'present' : 'browse',
     filters: {
       nodes: readFilter(u, 'node') ?? [],

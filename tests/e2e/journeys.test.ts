@@ -40,7 +40,7 @@ describe.skipIf(!hasBrowser())('journeys', () => {
     await expect.poll(() => s!.page.getByTestId('result-count').textContent()).toContain(String(expected.length));
     expect(s.page.url()).toContain('node=2.4');
     await screenshot(s.page, 'journey-filter-task-area');
-    await s.page.getByRole('tab', { name: /项目列表/ }).click();
+    await s.page.getByRole('tab', { name: /列表/ }).click();
     await expect.poll(() => s!.page.locator('.project-list tbody tr').count()).toBe(expected.length);
   });
 

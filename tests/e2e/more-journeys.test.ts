@@ -85,6 +85,23 @@ describe.skipIf(!hasBrowser())('more journeys', () => {
     await expect.poll(() => s!.page.getByTestId('detail-status').textContent()).toContain('暂停');
   });
 
+  it('shows coverage by province for what the map shows', async () => {
+    s = await openApp('/?panel=stats&node=2.4&c=113,41,5');
+    const table = s.page.getByTestId('coverage');
+    await table.locator('tr[data-province=hebei]').waitFor();
+    const c = (await (await fetch(`${base()}/api/stats/coverage?node=2.4`)).json()) as { byProvince: Record<string, number>; kmByProvince: Record<string, number> };
+    const cells = await table.locator('tr[data-province=hebei] td').allTextContents();
+    expect(Number(cells[0])).toBe(c.byProvince.hebei);
+    expect(cells[1]).toBe(Math.round(c.kmByProvince.hebei!).toLocaleString());
+    await waitForMapIdle(s.page);
+    await screenshot(s.page, 'journey-coverage');
+    // Switching a category off in the legend changes the figures too.
+    await s.page.getByRole('button', { name: /图例与图层/ }).click();
+    await s.page.locator('.legend label[data-category=gas-pipeline] input').uncheck();
+    const after = (await (await fetch(`${base()}/api/stats/coverage?node=2.4&category=${encodeURIComponent(['energy-field', 'power-corridor', 'water-transfer', 'flood-control'].join(','))}`)).json()) as { byProvince: Record<string, number> };
+    await expect.poll(() => table.locator('tr[data-province=hebei] td').first().textContent()).toBe(String(after.byProvince.hebei ?? 0));
+  });
+
   it('presents: the map fills the screen, the legend stays, Esc leaves', async () => {
     s = await openApp('/?node=2.4&c=113,41,5', { width: 1920, height: 1080 });
     await waitForMapIdle(s.page);

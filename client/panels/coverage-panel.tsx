@@ -1,0 +1,108 @@
+/**
+ * Coverage of what the map shows, for a meeting: projects, kilometres of corridors and square
+ * kilometres of areas per province, the plan's measures per partner province, and counts by status
+ * and task area. The figures come from /api/stats/coverage (shared/coverage.ts) with the same filters.
+ */
+import { useEffect, useState } from 'react';
+import { PROVINCES, PROVINCE_IDS, STATUSES, STATUS_IDS, type ProvinceId } from '#shared/taxonomy.ts';
+import { errorText } from '../i18n/error-text.ts';
+import { titleOf, useT } from '../i18n/use-lang.ts';
+import { api, unwrap, type Coverage, type PlanPayload } from '../lib/api.ts';
+
+type Props = {
+  /** The API query of what the map shows (serverQuery), or null when nothing is shown. */
+  query: Record<string, string> | null;
+  plan: PlanPayload | null;
+};
+
+const fmt = (n: number | undefined) => (n ? Math.round(n).toLocaleString() : '—');
+
+function Bar({ value, max, color }: { value: number; max: number; color: string }) {
+  return <span className="bar" style={{ width: `${max ? (100 * value) / max : 0}%`, background: color }} aria-hidden />;
+}
+
+export function CoveragePanel({ query, plan }: Props) {
+  const { t, lang, label } = useT();
+  const key = query ? JSON.stringify(query) : null;
+  const [answer, setAnswer] = useState<{ key: string; coverage: Coverage | null; error: unknown } | null>(null);
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    unwrap(api.api.stats.coverage.$get({ query: JSON.parse(key) as Record<string, string> })).then(
+      (coverage) => live && setAnswer({ key, coverage, error: null }),
+      (error: unknown) => live && setAnswer({ key, coverage: null, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  if (!key) return <p className="empty">{t.noMatch}</p>;
+  const current = answer?.key === key ? answer : null;
+  if (current?.error) return <p role="alert">{errorText(current.error, lang)}</p>;
+  const c = current?.coverage;
+  if (!c) return <p aria-busy="true">…</p>;
+
+  const provinces = PROVINCE_IDS.filter((p) => PROVINCES[p].plan || c.byProvince[p] || c.measuresByPartner[p]);
+  const maxStatus = Math.max(...Object.values(c.byStatus), 0);
+  const sections = plan?.nodes.filter((n) => n.kind === 'section' && n.parent === '2') ?? [];
+  const maxSection = Math.max(...sections.map((s) => c.byTaskArea[s.id] ?? 0), 0);
+  const zh = lang === 'zh';
+
+  return (
+    <div className="coverage" data-testid="coverage">
+      <p>
+        <strong>{t.count(c.total)}</strong>
+      </p>
+      <table>
+        <caption>{zh ? '分省覆盖' : 'Coverage by province'}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.province}</th>
+            <th scope="col" className="num">{t.projects}</th>
+            <th scope="col" className="num">{zh ? '线路（公里）' : 'Corridors (km)'}</th>
+            <th scope="col" className="num">{zh ? '面积（平方公里）' : 'Areas (km²)'}</th>
+            <th scope="col" className="num" title={zh ? '规划中点名该省合作的措施数' : 'Measures of the plan that name this province as a partner'}>
+              {zh ? '合作措施' : 'Measures'}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {provinces.map((p) => (
+            <tr key={p} data-province={p}>
+              <th scope="row">{label(PROVINCES[p as ProvinceId])}</th>
+              <td className="num">{c.byProvince[p] ?? 0}</td>
+              <td className="num">{fmt(c.kmByProvince[p])}</td>
+              <td className="num">{fmt(c.km2ByProvince[p])}</td>
+              <td className="num">{c.measuresByPartner[p] ?? 0}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">
+        {zh
+          ? '一个项目可跨多个省份；线路长度与面积按省界切分。'
+          : 'A project may touch several provinces; lengths and areas are split at province borders.'}
+      </p>
+      <h3>{t.status}</h3>
+      <ul className="bars">
+        {STATUS_IDS.filter((s) => c.byStatus[s]).map((s) => (
+          <li key={s}>
+            <span className="bar-label">{label(STATUSES[s])}</span>
+            <Bar value={c.byStatus[s] ?? 0} max={maxStatus} color={STATUSES[s].color} />
+            <span className="num">{c.byStatus[s]}</span>
+          </li>
+        ))}
+      </ul>
+      <h3>{t.taskAreas}</h3>
+      <ul className="bars">
+        {sections.map((s) => (
+          <li key={s.id}>
+            <span className="bar-label">{titleOf(lang, s)}</span>
+            <Bar value={c.byTaskArea[s.id] ?? 0} max={maxSection} color="var(--accent)" />
+            <span className="num">{c.byTaskArea[s.id] ?? 0}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
