@@ -12,7 +12,7 @@ import {
   STATUS_IDS,
 } from '#shared/taxonomy.ts';
 import { titleOf, useT } from '../i18n/use-lang.ts';
-import type { PlanPayload } from '../lib/api.ts';
+import type { PlanNodeOut, PlanPayload } from '../lib/api.ts';
 import { EMPTY_FILTERS, hasFilters, type AgencyRole, type Filters } from '../state/view-state.ts';
 
 type Props = {
@@ -52,6 +52,16 @@ export function FilterPanel({ filters, plan, nodeCounts, total, onChange }: Prop
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   const sections = plan?.nodes.filter((n) => n.kind === 'section' && n.parent === '2') ?? [];
   const tasksOf = (id: string) => plan?.nodes.filter((n) => n.kind === 'task' && n.parent === id) ?? [];
+  // "2.1" shows as "1.", "2.1.3" as "3.": the number the plan itself gives.
+  const nodeCheck = (n: PlanNodeOut) => (
+    <label className={filters.nodes.includes(n.id) ? 'on' : ''}>
+      <input type="checkbox" checked={filters.nodes.includes(n.id)} onChange={() => set({ nodes: toggle(filters.nodes, n.id) })} value={n.id} />
+      <span>
+        {n.id.split('.').at(-1)}. {titleOf(lang, n)}
+      </span>
+      <span className="n">{nodeCounts[n.id] ?? 0}</span>
+    </label>
+  );
   const agencies = [...(plan?.agencies ?? [])].sort((a, b) => a.name_zh.localeCompare(b.name_zh, 'zh'));
 
   return (
@@ -67,20 +77,10 @@ export function FilterPanel({ filters, plan, nodeCounts, total, onChange }: Prop
         <ul>
           {sections.map((s) => (
             <li key={s.id}>
-              <label className={filters.nodes.includes(s.id) ? 'on' : ''}>
-                <input type="checkbox" checked={filters.nodes.includes(s.id)} onChange={() => set({ nodes: toggle(filters.nodes, s.id) })} value={s.id} />
-                <span>{s.id.slice(2)}. {titleOf(lang, s)}</span>
-                <span className="n">{nodeCounts[s.id] ?? 0}</span>
-              </label>
+              {nodeCheck(s)}
               <ul>
                 {tasksOf(s.id).map((task) => (
-                  <li key={task.id}>
-                    <label className={filters.nodes.includes(task.id) ? 'on' : ''}>
-                      <input type="checkbox" checked={filters.nodes.includes(task.id)} onChange={() => set({ nodes: toggle(filters.nodes, task.id) })} value={task.id} />
-                      <span>{task.id.slice(4)}. {titleOf(lang, task)}</span>
-                      <span className="n">{nodeCounts[task.id] ?? 0}</span>
-                    </label>
-                  </li>
+                  <li key={task.id}>{nodeCheck(task)}</li>
                 ))}
               </ul>
             </li>

@@ -71,3 +71,21 @@ export function renderedIds(page: Page, layers: string[]) {
     return [...new Set(map.queryRenderedFeatures({ layers: present }).map((f) => String(f.properties.id ?? f.properties.name_zh)))];
   }, layers);
 }
+
+/** The layers that draw projects (not labels or highlights). */
+export const PROJECT_LAYERS = ['projects-point', 'projects-line', 'projects-line-schematic', 'projects-area-fill'];
+
+export type FC = { features: { properties: { id: string; distance_km?: number } }[] };
+/** GET from the server under test. */
+export const api = async (path: string) => (await (await fetch(`${inject('baseUrl')}${path}`)).json()) as FC;
+export const idsOf = (fc: FC) => fc.features.map((f) => f.properties.id);
+
+/** Signs the e2e editor in through the header form. */
+export async function signIn(s: Session) {
+  const editor = inject('editor');
+  await s.page.getByRole('button', { name: '编辑登录' }).click();
+  await s.page.getByLabel('用户名').fill(editor.username);
+  await s.page.getByLabel('密码').fill(editor.password);
+  await s.page.locator('.sign-in-form').getByRole('button', { name: '编辑登录' }).click();
+  await s.page.getByTestId('signed-in-as').waitFor();
+}

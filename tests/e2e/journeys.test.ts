@@ -4,13 +4,7 @@
  * switch to English. Each journey opens its own page.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { hasBrowser, openApp, renderedIds, screenshot, waitForMapIdle, type Session } from './browser.ts';
-
-const PROJECT_LAYERS = ['projects-point', 'projects-line', 'projects-line-schematic', 'projects-area-fill'];
-type FC = { features: { properties: { id: string; distance_km?: number } }[] };
-const api = async (path: string) => (await (await fetch(`${inject('baseUrl')}${path}`)).json()) as FC;
-const idsOf = (fc: FC) => fc.features.map((f) => f.properties.id);
+import { api, hasBrowser, idsOf, openApp, PROJECT_LAYERS, renderedIds, screenshot, signIn, waitForMapIdle, type Session } from './browser.ts';
 
 /** Clicks the map at a lon/lat. */
 async function clickMapAt(s: Session, lngLat: [number, number]) {
@@ -100,13 +94,8 @@ describe.skipIf(!hasBrowser())('journeys', () => {
   });
 
   it('lets an editor change a status, which is still there after a reload', async () => {
-    const editor = inject('editor');
     s = await openApp('/?c=118.2,39.6,7&sel=jingtang-intercity');
-    await s.page.getByRole('button', { name: '编辑登录' }).click();
-    await s.page.getByLabel('用户名').fill(editor.username);
-    await s.page.getByLabel('密码').fill(editor.password);
-    await s.page.locator('.sign-in-form').getByRole('button', { name: '编辑登录' }).click();
-    await s.page.getByTestId('signed-in-as').waitFor();
+    await signIn(s);
     const form = s.page.getByRole('form', { name: '更新状态' });
     await form.locator('select[name=status]').selectOption('operation');
     await form.locator('textarea[name=note]').fill('京唐城际已开通运营');

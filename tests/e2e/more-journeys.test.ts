@@ -1,19 +1,9 @@
 /** More journeys: the plan view as a filter, list hover, an edit conflict, the presentation mode. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { hasBrowser, openApp, renderedIds, screenshot, waitForMapIdle, type Session } from './browser.ts';
+import { api, hasBrowser, idsOf, openApp, PROJECT_LAYERS, renderedIds, screenshot, signIn, waitForMapIdle, type Session } from './browser.ts';
 
-const PROJECT_LAYERS = ['projects-point', 'projects-line', 'projects-line-schematic', 'projects-area-fill'];
 const base = () => inject('baseUrl');
-
-async function signIn(s: Session) {
-  const editor = inject('editor');
-  await s.page.getByRole('button', { name: '编辑登录' }).click();
-  await s.page.getByLabel('用户名').fill(editor.username);
-  await s.page.getByLabel('密码').fill(editor.password);
-  await s.page.locator('.sign-in-form').getByRole('button', { name: '编辑登录' }).click();
-  await s.page.getByTestId('signed-in-as').waitFor();
-}
 
 /** Another editor's change, straight through the API. */
 async function editElsewhere(id: string, status: string, note: string) {
@@ -50,7 +40,7 @@ describe.skipIf(!hasBrowser())('more journeys', () => {
     await measure.getByRole('button', { name: '在地图上筛选' }).click();
     await expect.poll(() => s!.page.url()).toContain('node=2.4.1.m1');
     await waitForMapIdle(s.page);
-    const expected = ((await (await fetch(`${base()}/api/projects?node=2.4.1.m1`)).json()) as { features: { properties: { id: string } }[] }).features.map((f) => f.properties.id);
+    const expected = idsOf(await api('/api/projects?node=2.4.1.m1'));
     const rendered = await renderedIds(s.page, PROJECT_LAYERS);
     expect(rendered.length).toBeGreaterThan(0);
     for (const id of rendered) expect(expected).toContain(id);
