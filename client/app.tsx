@@ -85,6 +85,13 @@ export function App() {
     [filters.near, filters.radiusKm],
   );
 
+  // The partner provinces the chosen clauses name (a node and everything below it).
+  const partners = useMemo(() => {
+    if (!plan || !filters.nodes.length) return [];
+    const chosen = plan.nodes.filter((n) => filters.nodes.some((id) => n.id === id || n.id.startsWith(`${id}.`)));
+    return [...new Set(chosen.flatMap((n) => n.partners))].sort();
+  }, [plan, filters.nodes]);
+
   // A search or a province choice frames its results.
   const frameKey = `${filters.q}|${filters.provinces.join()}|${idQuery?.ids.join() ?? ''}`;
   useEffect(() => {
@@ -185,6 +192,7 @@ export function App() {
             camera={state.camera}
             flyTarget={flyTarget}
             nearCircle={nearCircle}
+            partners={partners}
             maxBounds={MAX_BOUNDS}
             clickMode={nearMode ? 'place' : 'select'}
             onCameraChange={(camera) => update({ camera })}
@@ -194,7 +202,7 @@ export function App() {
               else if (selected) update({ selected: null });
             }}
           />
-          <Legend key={presenting ? 'present' : 'browse'} startOpen={presenting || undefined} counts={counts.byCategory} hidden={hidden} onToggle={(c) => update((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] }))} />
+          <Legend key={presenting ? 'present' : 'browse'} startOpen={presenting || undefined} counts={counts.byCategory} partners={partners} hidden={hidden} onToggle={(c) => update((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] }))} />
           {nearMode && <p className="map-hint">{t.nearHint}</p>}
         </main>
         {selected && (

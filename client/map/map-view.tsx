@@ -20,7 +20,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
-import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, isHighlight, projectLayers, withUserFilter } from './project-layers.ts';
+import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, isHighlight, partnerLayer, projectLayers, withUserFilter } from './project-layers.ts';
 import { symbolImages } from './symbols.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
 import type { Lang } from '../i18n/messages.ts';
@@ -43,6 +43,8 @@ type Props = {
   camera: Camera;
   flyTarget: FlyTarget | null;
   nearCircle: FeatureCollection | null;
+  /** Province ids to outline as the chosen clauses' partners. */
+  partners: string[];
   maxBounds: LngLatBoundsLike;
   /** 'select' picks the feature under a click; 'place' always reports the clicked place. */
   clickMode: 'select' | 'place';
@@ -102,7 +104,7 @@ export function MapView(props: Props) {
       if (map.getSource(PROJECT_SOURCE)) return; // a style switch already carried the overlays over
       map.addSource(PROJECT_SOURCE, { type: 'geojson', data: q.projects ?? EMPTY });
       map.addSource(NEAR_SOURCE, { type: 'geojson', data: q.nearCircle ?? EMPTY });
-      addOverlayLayers(map, q.lang, q.theme, q.filter);
+      addOverlayLayers(map, q.lang, q.theme, q.filter, q.partners);
       applyHighlight(map, q.selectedId, q.hoverId);
     });
     map.on('moveend', () => {
@@ -152,7 +154,7 @@ export function MapView(props: Props) {
       diff: true,
       transformStyle: (previous, next) => {
         const q = latest.current;
-        const overlays = overlayLayers(q.lang, q.theme, q.filter);
+        const overlays = overlayLayers(q.lang, q.theme, q.filter, q.partners);
         return {
           ...next,
           sources: {
@@ -177,7 +179,11 @@ export function MapView(props: Props) {
     if (far && !map.isMoving()) map.jumpTo({ center: camera.center, zoom: camera.zoom });
   }, [camera]);
 
-  const { projects, nearCircle, filter, selectedId, hoverId, flyTarget } = props;
+  const { projects, nearCircle, filter, selectedId, hoverId, flyTarget, partners } = props;
+  const partnerKey = partners.join();
+  useEffect(() => {
+    whenReady(mapRef.current, (map) => map.getLayer('partners-outline') && map.setFilter('partners-outline', partnerFilter(partnerKey ? partnerKey.split(',') : [])));
+  }, [partnerKey]);
   useEffect(() => {
     whenReady(mapRef.current, (map) => (map.getSource(PROJECT_SOURCE) as GeoJSONSource | undefined)?.setData(projects ?? EMPTY));
   }, [projects]);
@@ -238,7 +244,7 @@ function whenReady(map: MapLibreMap | null, fn: (map: MapLibreMap) => void) {
   attempt();
 }
 
-function overlayLayers(lang: Lang, theme: 'light' | 'contrast', filter: ExpressionSpecification | null) {
+function overlayLayers(lang: Lang, theme: 'light' | 'contrast', filter: ExpressionSpecification | null, partners: string[]) {
   const near = [
     {
       id: 'near-fill',
@@ -256,8 +262,11 @@ function overlayLayers(lang: Lang, theme: 'light' | 'contrast', filter: Expressi
   const projects = projectLayers(lang, theme).map((l) =>
     HIGHLIGHT_LAYERS.includes(l.id) ? l : { ...l, filter: withUserFilter(l, filter) },
   );
-  return [...near, ...projects];
+  const partner = { ...partnerLayer(theme), filter: partnerFilter(partners) } as LayerSpecification;
+  return [partner, ...near, ...projects];
 }
+
+const partnerFilter = (partners: string[]): FilterSpecification => ['in', ['get', 'id'], ['literal', partners]];
 
 /**
  * Project layers go above the basemap's shapes but below its labels, so city and province names
@@ -271,9 +280,9 @@ function stackLayers(base: LayerSpecification[], overlays: LayerSpecification[])
   return [...base.slice(0, cut), ...rest, ...base.slice(cut), ...highlights];
 }
 
-function addOverlayLayers(map: MapLibreMap, lang: Lang, theme: 'light' | 'contrast', filter: ExpressionSpecification | null) {
+function addOverlayLayers(map: MapLibreMap, lang: Lang, theme: 'light' | 'contrast', filter: ExpressionSpecification | null, partners: string[]) {
   const beforeId = map.getStyle().layers.find((l) => l.type === 'symbol')?.id;
-  for (const layer of overlayLayers(lang, theme, filter)) map.addLayer(layer, isHighlight(layer.id) ? undefined : beforeId);
+  for (const layer of overlayLayers(lang, theme, filter, partners)) map.addLayer(layer, isHighlight(layer.id) ? undefined : beforeId);
 }
 
 function applyHighlight(map: MapLibreMap, selectedId: string | null, hoverId: string | null) {

@@ -154,6 +154,18 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
   ];
 }
 
+/**
+ * The partner provinces of the chosen plan clauses, outlined on the basemap's province polygons
+ * (the plan names them as partners: 联合北京、河北…). Its filter is set from the view.
+ */
+export const partnerLayer = (theme: 'light' | 'contrast'): LayerSpecification => ({
+  id: 'partners-outline',
+  type: 'line',
+  source: 'basemap-provinces',
+  filter: ['in', ['get', 'id'], ['literal', []]],
+  paint: { 'line-color': theme === 'contrast' ? '#7cc4ff' : '#0b5cad', 'line-width': 3.5, 'line-opacity': 0.85 },
+});
+
 /** Highlights go above everything; the rest goes under the basemap's labels (see map-view). */
 export const isHighlight = (id: string) => HIGHLIGHT_LAYERS.includes(id);
 

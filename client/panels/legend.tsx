@@ -1,6 +1,6 @@
 /** The legend is also the layer switch: one row per category with its symbol and live count. */
 import { useEffect, useRef, useState } from 'react';
-import { CATEGORIES, CATEGORY_IDS, CATEGORY_GROUPS, type CategoryId } from '#shared/taxonomy.ts';
+import { CATEGORIES, CATEGORY_IDS, CATEGORY_GROUPS, PROVINCES, type CategoryId, type ProvinceId } from '#shared/taxonomy.ts';
 import { useT } from '../i18n/use-lang.ts';
 import { drawSymbol } from '../map/symbols.ts';
 
@@ -22,11 +22,13 @@ type Props = {
   /** Open or folded at first; by default open only on a tall screen. */
   startOpen?: boolean;
   counts: Record<string, number>;
+  /** Partner provinces of the chosen clauses, outlined on the map. */
+  partners: string[];
   hidden: CategoryId[];
   onToggle: (c: CategoryId) => void;
 };
 
-export function Legend({ startOpen, counts, hidden, onToggle }: Props) {
+export function Legend({ startOpen, counts, partners, hidden, onToggle }: Props) {
   const { t, lang, label } = useT();
   const groups = Object.keys(CATEGORY_GROUPS) as (keyof typeof CATEGORY_GROUPS)[];
   // Open by default on a tall screen; a 720-line laptop starts with it folded so the map shows.
@@ -57,6 +59,13 @@ export function Legend({ startOpen, counts, hidden, onToggle }: Props) {
         <span className="swatch swatch-area pale" aria-hidden /> {lang === 'zh' ? '浅色虚边：整体区域' : 'pale, dashed edge: whole region'}
         <br />
         <span className="swatch swatch-hollow" aria-hidden /> {lang === 'zh' ? '空心：近似位置' : 'hollow: approximate location'}
+        {partners.length > 0 && (
+          <>
+            <br />
+            <span className="swatch swatch-partner" aria-hidden /> {lang === 'zh' ? '所选条款的合作省份：' : 'Partners named by the chosen clauses: '}
+            <span data-testid="partners">{partners.map((p) => label(PROVINCES[p as ProvinceId] ?? { zh: p, en: p })).join(lang === 'zh' ? '、' : ', ')}</span>
+          </>
+        )}
       </p>}
     </section>
   );

@@ -44,6 +44,14 @@ describe.skipIf(!hasBrowser())('more journeys', () => {
     const rendered = await renderedIds(s.page, PROJECT_LAYERS);
     expect(rendered.length).toBeGreaterThan(0);
     for (const id of rendered) expect(expected).toContain(id);
+    // The provinces the measure names as partners (内蒙古, 山西, 京津冀 …) are outlined, and only they.
+    const plan = (await (await fetch(`${base()}/api/plan`)).json()) as { nodes: { id: string; partners: string[] }[] };
+    const partners = plan.nodes.find((n) => n.id === '2.4.1.m1')!.partners;
+    const outlined = await s.page.evaluate(() =>
+      window.__atlasMap!.queryRenderedFeatures({ layers: ['partners-outline'] }).map((f) => String(f.properties.id)),
+    );
+    expect(outlined).toEqual(expect.arrayContaining(['inner-mongolia', 'shanxi', 'hebei']));
+    for (const id of outlined) expect(partners).toContain(id);
     await screenshot(s.page, 'journey-plan-view');
   });
 
