@@ -85,6 +85,8 @@ export function MapView(props: Props) {
       attributionControl: false,
       localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
       canvasContextAttributes: { preserveDrawingBuffer: true },
+      // Labels appear at once when a filter changes: no 300 ms fade to wait for.
+      fadeDuration: 0,
     });
     mapRef.current = map;
     window.__atlasMap = map;
