@@ -70,7 +70,7 @@ export const STAGES = {
   'construction': { zh: '建设', en: 'Construction', verbs: ['建设', '加快推进', '加快建设', '共建'], status: 'construction' },
   'completion': { zh: '建成开通', en: 'Completion', verbs: ['建成', '开通'], status: 'construction' },
   'upgrade': { zh: '提升强化', en: 'Upgrade', verbs: ['提升', '强化'], status: 'ongoing' },
-  'promotion': { zh: '推动鼓励', en: 'Promotion', verbs: ['推动', '鼓励', '推进'], status: 'ongoing' },
+  'promotion': { zh: '推动鼓励', en: 'Promotion', verbs: ['推动', '鼓励'], status: 'ongoing' },
   'policy': { zh: '机制与基金', en: 'Policy', verbs: ['建立机制', '设立基金'], status: 'ongoing' },
 } as const satisfies Record<string, Label & { verbs: readonly string[]; status: StatusId }>;
 export type StageId = keyof typeof STAGES;
