@@ -11,6 +11,7 @@ import { api, unwrap, type Me, type ProjectFeature } from './lib/api.ts';
 import { basemapStyle } from './map/basemap-style.ts';
 import { MAX_BOUNDS } from './map/frame.ts';
 import { MapView, type FlyTarget } from './map/map-view.tsx';
+import { Chooser } from './panels/chooser.tsx';
 import { CoveragePanel } from './panels/coverage-panel.tsx';
 import { FilterPanel } from './panels/filter-panel.tsx';
 import { Legend } from './panels/legend.tsx';
@@ -46,6 +47,7 @@ export function App() {
   const [hoverId, setHoverId] = useState<string | null>(null);
   const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
   const [nearMode, setNearMode] = useState(false);
+  const [choice, setChoice] = useState<{ ids: string[]; at: [number, number] } | null>(null);
 
   useEffect(() => {
     unwrap(api.api.auth.me.$get()).then(setMe, () => setMe(null));
@@ -196,14 +198,30 @@ export function App() {
             maxBounds={MAX_BOUNDS}
             clickMode={nearMode ? 'place' : 'select'}
             onCameraChange={(camera) => update({ camera })}
-            onSelect={(id) => select(id)}
+            onSelect={(id) => {
+              setChoice(null);
+              select(id);
+            }}
+            onChoose={(ids, at) => setChoice({ ids, at })}
             onMapClick={(lngLat) => {
+              setChoice(null);
               if (nearMode) update((s) => ({ filters: { ...s.filters, near: lngLat }, panel: 'list' }));
               else if (selected) update({ selected: null });
             }}
           />
           <Legend key={presenting ? 'present' : 'browse'} startOpen={presenting || undefined} counts={counts.byCategory} partners={partners} hidden={hidden} onToggle={(c) => update((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] }))} />
           {nearMode && <p className="map-hint">{t.nearHint}</p>}
+          {choice && (
+            <Chooser
+              projects={all.filter((f) => choice.ids.includes(f.properties.id))}
+              at={choice.at}
+              onPick={(id) => {
+                setChoice(null);
+                select(id);
+              }}
+              onClose={() => setChoice(null)}
+            />
+          )}
         </main>
         {selected && (
           <ProjectDetail

@@ -50,6 +50,8 @@ type Props = {
   clickMode: 'select' | 'place';
   onCameraChange: (camera: Camera) => void;
   onSelect: (id: string | null) => void;
+  /** Several projects under one click: their ids and the pixel clicked. */
+  onChoose: (ids: string[], at: [number, number]) => void;
   onMapClick: (lngLat: [number, number]) => void;
 };
 
@@ -129,8 +131,12 @@ export function MapView(props: Props) {
       );
       // Small things first: a port on a railway's end, a railway across a region.
       const rank = (t: string) => (t.endsWith('Point') ? 0 : t.endsWith('LineString') ? 1 : 2);
-      const hit = [...hits].sort((a, b) => rank(a.geometry.type) - rank(b.geometry.type))[0];
-      if (hit) latest.current.onSelect(String(hit.properties.id));
+      const sorted = [...hits].sort((a, b) => rank(a.geometry.type) - rank(b.geometry.type));
+      const hit = sorted[0];
+      // Several places on one spot (five of the plan's items sit at the airport): let the user choose.
+      const stacked = [...new Set(sorted.filter((f) => rank(f.geometry.type) === rank(hit?.geometry.type ?? '')).map((f) => String(f.properties.id)))];
+      if (stacked.length > 1) latest.current.onChoose(stacked, [e.point.x, e.point.y]);
+      else if (hit) latest.current.onSelect(String(hit.properties.id));
       else latest.current.onMapClick([round(e.lngLat.lng, 4), round(e.lngLat.lat, 4)]);
     });
     for (const layer of INTERACTIVE_PROJECT_LAYERS) {

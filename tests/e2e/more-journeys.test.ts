@@ -65,6 +65,23 @@ describe.skipIf(!hasBrowser())('more journeys', () => {
     await expect.poll(() => s!.page.getByTestId('detail').locator('h2').textContent()).toBe('天津机场');
   });
 
+  it('lets the user choose when one click lands on several projects', async () => {
+    s = await openApp('/?c=117.35,39.12,10');
+    await waitForMapIdle(s.page);
+    const { x, y } = await s.page.evaluate(() => window.__atlasMap!.project([117.346, 39.1244]));
+    const box = (await s.page.locator('[data-testid=map]').boundingBox())!;
+    await s.page.mouse.click(box.x + x, box.y + y);
+    const chooser = s.page.getByTestId('chooser');
+    await chooser.waitFor();
+    const ids = await chooser.locator('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-id')));
+    expect(ids.length).toBeGreaterThan(1);
+    expect(ids).toContain('tianjin-airport');
+    await screenshot(s.page, 'journey-chooser');
+    await chooser.locator('button[data-id=tianjin-airport]').click();
+    await expect.poll(() => s!.page.getByTestId('detail').locator('h2').textContent()).toBe('天津机场');
+    expect(await chooser.count()).toBe(0);
+  });
+
   it('shows an edit conflict plainly and keeps what the editor typed', async () => {
     s = await openApp('/?sel=jinshi-expressway&c=116.5,38.6,7');
     await signIn(s);
