@@ -87,7 +87,7 @@ export const MESSAGES = {
     province: 'Province',
     milestone: 'Milestone',
     all: 'All',
-    search: 'Search names (Chinese, English or pinyin initials)',
+    search: 'Search names or pinyin',
     searchButton: 'Search',
     noMatch: 'No matching project',
     legend: 'Legend & layers',
