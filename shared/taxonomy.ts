@@ -31,7 +31,7 @@ export const CATEGORIES = {
   'intercity-rail': { zh: '城际铁路', en: 'Intercity railway', group: 'transport', geometry: 'line', color: '#882255' },
   'high-speed-rail': { zh: '高速铁路', en: 'High-speed railway', group: 'transport', geometry: 'line', color: '#AA3377' },
   'freight-rail': { zh: '货运铁路', en: 'Freight railway', group: 'transport', geometry: 'line', color: '#661100' },
-  'rail-corridor': { zh: '国际铁路通道', en: 'International rail corridor', group: 'transport', geometry: 'line', color: '#994455' },
+  'rail-corridor': { zh: '国际铁路通道', en: 'International rail corridor', group: 'transport', geometry: 'line', color: '#332288' },
   'expressway': { zh: '高速公路', en: 'Expressway', group: 'transport', geometry: 'line', color: '#E69F00' },
   'border-crossing': { zh: '口岸', en: 'Border crossing', group: 'transport', geometry: 'point', color: '#CC6677' },
   'rail-hub': { zh: '中欧班列枢纽', en: 'China-Europe rail hub', group: 'transport', geometry: 'point', color: '#882255' },

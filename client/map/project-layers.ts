@@ -17,6 +17,17 @@ export const categoryColor: ExpressionSpecification = [
   '#666666',
 ] as unknown as ExpressionSpecification;
 
+/**
+ * Line width by kind as well as colour, so railways of different kinds stay apart for readers who
+ * cannot tell the purples apart: trunk corridors and high-speed lines heavier, freight lighter.
+ */
+const lineWidth = (base: number): ExpressionSpecification => [
+  '*',
+  ['match', ['get', 'category'], ['rail-corridor', 'high-speed-rail'], 1.35, ['freight-rail', 'power-corridor'], 0.8, 1],
+  base,
+];
+const zoomed = (lo: number, hi: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 4, lineWidth(lo), 10, lineWidth(hi)];
+
 const isPoint: ExpressionSpecification = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false];
 const isLine: ExpressionSpecification = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
 const isArea: ExpressionSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
@@ -69,7 +80,7 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       source: PROJECT_SOURCE,
       filter: isLine,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': halo, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 4, 10, 7], 'line-opacity': 0.8 },
+      paint: { 'line-color': halo, 'line-width': zoomed(4, 7), 'line-opacity': 0.8 },
     },
     {
       id: 'projects-line',
@@ -77,7 +88,7 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       source: PROJECT_SOURCE,
       filter: ['all', isLine, not(precisionIs('schematic'))],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': categoryColor, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2.5, 10, 4.5] },
+      paint: { 'line-color': categoryColor, 'line-width': zoomed(2.5, 4.5) },
     },
     {
       id: 'projects-line-schematic',
@@ -87,7 +98,7 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': categoryColor,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2.5, 10, 4.5],
+        'line-width': zoomed(2.5, 4.5),
         'line-dasharray': [2, 1.5],
       },
     },
