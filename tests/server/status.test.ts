@@ -57,6 +57,20 @@ describe('sign-in', () => {
     expect(res.headers.get('set-cookie')).toBeNull();
   });
 
+  it('signs out: the session cookie stops working', async () => {
+    const login = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'editor1', password: PASSWORD }),
+    });
+    const session = login.headers.get('set-cookie')!.split(';')[0]!;
+    const out = await t.app.request('/api/auth/logout', { method: 'POST', headers: { cookie: session } });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toMatch(/atlas_session=;/);
+    const me = (await (await t.app.request('/api/auth/me', { headers: { cookie: session } })).json()) as { user: unknown };
+    expect(me.user).toBeNull();
+  });
+
   it('tells the client who is signed in', async () => {
     const me = (await (await t.app.request('/api/auth/me', { headers: { cookie } })).json()) as { user: { username: string } };
     expect(me.user.username).toBe('editor1');
