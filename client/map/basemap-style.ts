@@ -10,8 +10,9 @@ import type {
   LayerSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
+import { PALETTES, type BasemapTheme } from './basemap-palettes.ts';
 
-export type BasemapTheme = 'light' | 'contrast';
+export type { BasemapTheme };
 export type BasemapLang = 'zh' | 'en';
 export type BasemapOptions = { theme: BasemapTheme; baseUrl: string; lang: BasemapLang };
 
@@ -30,68 +31,6 @@ export type BasemapFile = (typeof BASEMAP_FILES)[number];
 /** Credit line for the basemap's data (see geodata/basemap/README.md). */
 export const BASEMAP_ATTRIBUTION =
   '© OpenStreetMap contributors (ODbL) · Natural Earth · GeoNames (CC BY 4.0) · GSHHG (LGPL-3) · 行政区划代码 GB/T 2260';
-
-type Palette = {
-  sea: string;
-  land: string;
-  province: string;
-  plan: string;
-  planOutline: string;
-  neighbour: string;
-  neighbourOpacity: number;
-  provinceLine: string;
-  countryLine: string;
-  river: string;
-  label: string;
-  labelPlan: string;
-  labelFaint: string;
-  halo: string;
-  cityDot: string;
-  cityDotMajor: string;
-  /** multiplies line widths and text sizes */
-  scale: number;
-};
-
-const PALETTES: Record<BasemapTheme, Palette> = {
-  light: {
-    sea: '#cfe0ec',
-    land: '#f3f0e8',
-    province: '#efebe1',
-    plan: '#fbe2b4',
-    planOutline: '#d9a441',
-    neighbour: '#e6e4df',
-    neighbourOpacity: 0.7,
-    provinceLine: '#a8a194',
-    countryLine: '#6e685c',
-    river: '#8db9da',
-    label: '#4b463e',
-    labelPlan: '#5a3b07',
-    labelFaint: '#8f8a80',
-    halo: '#ffffff',
-    cityDot: '#5b554b',
-    cityDotMajor: '#b3261e',
-    scale: 1,
-  },
-  contrast: {
-    sea: '#16324f',
-    land: '#f7f7f2',
-    province: '#e2e2dc',
-    plan: '#ffd23f',
-    planOutline: '#000000',
-    neighbour: '#b9b9b2',
-    neighbourOpacity: 1,
-    provinceLine: '#3a3a3a',
-    countryLine: '#000000',
-    river: '#1f6fd1',
-    label: '#000000',
-    labelPlan: '#000000',
-    labelFaint: '#333333',
-    halo: '#ffffff',
-    cityDot: '#000000',
-    cityDotMajor: '#c1121f',
-    scale: 1.3,
-  },
-};
 
 const FONT = ['Noto Sans CJK SC', 'sans-serif'];
 const FONT_BOLD = ['Noto Sans CJK SC Bold', 'Noto Sans CJK SC', 'sans-serif'];

@@ -11,16 +11,15 @@ import {
   AttributionControl,
   setWorkerUrl,
   type ExpressionSpecification,
-  type FilterSpecification,
   type GeoJSONSource,
   type StyleSpecification,
   type LngLatBoundsLike,
-  type LayerSpecification,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
-import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, isHighlight, partnerLayer, projectLayers, withUserFilter } from './project-layers.ts';
+import { addOverlayLayers, applyHighlight, NEAR_SOURCE, overlayLayers, partnerFilter, stackLayers } from './overlays.ts';
+import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLayers, withUserFilter } from './project-layers.ts';
 import { symbolImages } from './symbols.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
 import type { Lang } from '../i18n/messages.ts';
@@ -29,8 +28,6 @@ setWorkerUrl(workerUrl);
 
 export type Camera = { center: [number, number]; zoom: number };
 export type FlyTarget = { key: number; bbox?: [number, number, number, number]; center?: [number, number]; zoom?: number };
-
-export const NEAR_SOURCE = 'near-circle';
 
 type Props = {
   basemap: StyleSpecification;
@@ -250,54 +247,4 @@ function whenReady(map: MapLibreMap | null, fn: (map: MapLibreMap) => void) {
     else map.once('styledata', attempt);
   };
   attempt();
-}
-
-function overlayLayers(lang: Lang, theme: 'light' | 'contrast', filter: ExpressionSpecification | null, partners: string[]) {
-  const near = [
-    {
-      id: 'near-fill',
-      type: 'fill' as const,
-      source: NEAR_SOURCE,
-      paint: { 'fill-color': '#0077BB', 'fill-opacity': 0.08 },
-    },
-    {
-      id: 'near-outline',
-      type: 'line' as const,
-      source: NEAR_SOURCE,
-      paint: { 'line-color': '#0077BB', 'line-width': 2, 'line-dasharray': [2, 2] },
-    },
-  ];
-  const projects = projectLayers(lang, theme).map((l) =>
-    HIGHLIGHT_LAYERS.includes(l.id) ? l : { ...l, filter: withUserFilter(l, filter) },
-  );
-  const partner = { ...partnerLayer(theme), filter: partnerFilter(partners) } as LayerSpecification;
-  return [partner, ...near, ...projects];
-}
-
-const partnerFilter = (partners: string[]): FilterSpecification => ['in', ['get', 'id'], ['literal', partners]];
-
-/**
- * Project layers go above the basemap's shapes but below its labels, so city and province names
- * keep their place in the label collision; only the highlights sit on top of everything.
- */
-function stackLayers(base: LayerSpecification[], overlays: LayerSpecification[]): LayerSpecification[] {
-  const firstLabel = base.findIndex((l) => l.type === 'symbol');
-  const cut = firstLabel < 0 ? base.length : firstLabel;
-  const highlights = overlays.filter((l) => isHighlight(l.id));
-  const rest = overlays.filter((l) => !isHighlight(l.id));
-  return [...base.slice(0, cut), ...rest, ...base.slice(cut), ...highlights];
-}
-
-function addOverlayLayers(map: MapLibreMap, lang: Lang, theme: 'light' | 'contrast', filter: ExpressionSpecification | null, partners: string[]) {
-  const beforeId = map.getStyle().layers.find((l) => l.type === 'symbol')?.id;
-  for (const layer of overlayLayers(lang, theme, filter, partners)) map.addLayer(layer, isHighlight(layer.id) ? undefined : beforeId);
-}
-
-function applyHighlight(map: MapLibreMap, selectedId: string | null, hoverId: string | null) {
-  const ids = [selectedId, hoverId].filter((x): x is string => Boolean(x));
-  const match: FilterSpecification = ['in', ['get', 'id'], ['literal', ids]];
-  if (map.getLayer('projects-highlight-line')) map.setFilter('projects-highlight-line', match);
-  if (map.getLayer('projects-highlight-point')) {
-    map.setFilter('projects-highlight-point', ['all', ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false], match]);
-  }
 }

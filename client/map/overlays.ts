@@ -1,0 +1,59 @@
+/**
+ * The map's own overlays on top of any basemap: the near-query circle, the partner outline, the
+ * project layers (under the basemap's labels) and the highlights (above everything).
+ */
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { Lang } from '../i18n/messages.ts';
+import { HIGHLIGHT_LAYERS, isHighlight, partnerLayer, projectLayers, withUserFilter } from './project-layers.ts';
+
+export const NEAR_SOURCE = 'near-circle';
+
+export function overlayLayers(lang: Lang, theme: 'light' | 'contrast', filter: ExpressionSpecification | null, partners: string[]) {
+  const near = [
+    {
+      id: 'near-fill',
+      type: 'fill' as const,
+      source: NEAR_SOURCE,
+      paint: { 'fill-color': '#0077BB', 'fill-opacity': 0.08 },
+    },
+    {
+      id: 'near-outline',
+      type: 'line' as const,
+      source: NEAR_SOURCE,
+      paint: { 'line-color': '#0077BB', 'line-width': 2, 'line-dasharray': [2, 2] },
+    },
+  ];
+  const projects = projectLayers(lang, theme).map((l) =>
+    HIGHLIGHT_LAYERS.includes(l.id) ? l : { ...l, filter: withUserFilter(l, filter) },
+  );
+  const partner = { ...partnerLayer(theme), filter: partnerFilter(partners) } as LayerSpecification;
+  return [partner, ...near, ...projects];
+}
+
+export const partnerFilter = (partners: string[]): FilterSpecification => ['in', ['get', 'id'], ['literal', partners]];
+
+/**
+ * Project layers go above the basemap's shapes but below its labels, so city and province names
+ * keep their place in the label collision; only the highlights sit on top of everything.
+ */
+export function stackLayers(base: LayerSpecification[], overlays: LayerSpecification[]): LayerSpecification[] {
+  const firstLabel = base.findIndex((l) => l.type === 'symbol');
+  const cut = firstLabel < 0 ? base.length : firstLabel;
+  const highlights = overlays.filter((l) => isHighlight(l.id));
+  const rest = overlays.filter((l) => !isHighlight(l.id));
+  return [...base.slice(0, cut), ...rest, ...base.slice(cut), ...highlights];
+}
+
+export function addOverlayLayers(map: MapLibreMap, lang: Lang, theme: 'light' | 'contrast', filter: ExpressionSpecification | null, partners: string[]) {
+  const beforeId = map.getStyle().layers.find((l) => l.type === 'symbol')?.id;
+  for (const layer of overlayLayers(lang, theme, filter, partners)) map.addLayer(layer, isHighlight(layer.id) ? undefined : beforeId);
+}
+
+export function applyHighlight(map: MapLibreMap, selectedId: string | null, hoverId: string | null) {
+  const ids = [selectedId, hoverId].filter((x): x is string => Boolean(x));
+  const match: FilterSpecification = ['in', ['get', 'id'], ['literal', ids]];
+  if (map.getLayer('projects-highlight-line')) map.setFilter('projects-highlight-line', match);
+  if (map.getLayer('projects-highlight-point')) {
+    map.setFilter('projects-highlight-point', ['all', ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false], match]);
+  }
+}
