@@ -47,6 +47,7 @@ export function App() {
   const [hoverId, setHoverId] = useState<string | null>(null);
   const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
   const [nearMode, setNearMode] = useState(false);
+  const [snapshot, setSnapshot] = useState<{ key: number; title: string } | null>(null);
   const [choice, setChoice] = useState<{ ids: string[]; at: [number, number] } | null>(null);
 
   useEffect(() => {
@@ -135,6 +136,7 @@ export function App() {
           onLang={() => update({ lang: lang === 'zh' ? 'en' : 'zh' })}
           me={me}
           onMe={setMe}
+          onSnapshot={() => setSnapshot({ key: Date.now(), title: lang === 'zh' ? '渤海图集' : 'bohai-atlas' })}
         />
         {error != null && (
           <p className="error-banner" role="alert">
@@ -197,6 +199,7 @@ export function App() {
             partners={partners}
             maxBounds={MAX_BOUNDS}
             clickMode={nearMode ? 'place' : 'select'}
+            snapshot={snapshot}
             onCameraChange={(camera) => update({ camera })}
             onSelect={(id) => {
               setChoice(null);

@@ -22,6 +22,7 @@ import { addOverlayLayers, applyHighlight, NEAR_SOURCE, overlayLayers, partnerFi
 import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLayers, withUserFilter } from './project-layers.ts';
 import { symbolImages } from './symbols.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
+import { downloadMapPng } from './snapshot.ts';
 import type { Lang } from '../i18n/messages.ts';
 
 setWorkerUrl(workerUrl);
@@ -45,6 +46,8 @@ type Props = {
   maxBounds: LngLatBoundsLike;
   /** 'select' picks the feature under a click; 'place' always reports the clicked place. */
   clickMode: 'select' | 'place';
+  /** Each new key downloads the map as a PNG named after the title. */
+  snapshot: { key: number; title: string } | null;
   onCameraChange: (camera: Camera) => void;
   onSelect: (id: string | null) => void;
   /** Several projects under one click: their ids and the pixel clicked. */
@@ -184,7 +187,10 @@ export function MapView(props: Props) {
     if (far && !map.isMoving()) map.jumpTo({ center: camera.center, zoom: camera.zoom });
   }, [camera]);
 
-  const { projects, nearCircle, filter, selectedId, hoverId, flyTarget, partners } = props;
+  const { projects, nearCircle, filter, selectedId, hoverId, flyTarget, partners, snapshot } = props;
+  useEffect(() => {
+    if (mapRef.current && snapshot) void downloadMapPng(mapRef.current, snapshot.title);
+  }, [snapshot]);
   const partnerKey = partners.join();
   useEffect(() => {
     whenReady(mapRef.current, (map) => map.getLayer('partners-outline') && map.setFilter('partners-outline', partnerFilter(partnerKey ? partnerKey.split(',') : [])));

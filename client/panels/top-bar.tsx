@@ -19,6 +19,7 @@ type Props = {
   onLang: () => void;
   me: Me | null;
   onMe: (me: Me) => void;
+  onSnapshot: () => void;
 };
 
 /** The search box; keyed by the applied query so it always shows what is applied. */
@@ -73,6 +74,9 @@ export function TopBar(p: Props) {
         </button>
         {exportLink('csv', 'CSV')}
         {exportLink('geojson', 'GeoJSON')}
+        <button type="button" onClick={p.onSnapshot} title={lang === 'zh' ? '把当前地图存为图片' : 'Save the map as a picture'}>
+          PNG
+        </button>
         <button type="button" onClick={() => p.onTheme(p.theme === 'light' ? 'contrast' : 'light')} aria-pressed={p.theme === 'contrast'}>
           {lang === 'zh' ? '高对比度' : 'High contrast'}
         </button>

@@ -1,4 +1,5 @@
 /** More journeys: the plan view as a filter, list hover, an edit conflict, the presentation mode. */
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { api, hasBrowser, idsOf, openApp, PROJECT_LAYERS, renderedIds, screenshot, signIn, waitForMapIdle, type Session } from './browser.ts';
@@ -115,6 +116,29 @@ describe.skipIf(!hasBrowser())('more journeys', () => {
     await s.page.locator('.legend label[data-category=gas-pipeline] input').uncheck();
     const after = (await (await fetch(`${base()}/api/stats/coverage?node=2.4&category=${encodeURIComponent(['energy-field', 'power-corridor', 'water-transfer', 'flood-control'].join(','))}`)).json()) as { byProvince: Record<string, number> };
     await expect.poll(() => table.locator('tr[data-province=hebei] td').first().textContent()).toBe(String(after.byProvince.hebei ?? 0));
+  });
+
+  it('saves the map as a PNG picture of what is on screen', async () => {
+    s = await openApp('/?c=117.6,39.3,7');
+    await waitForMapIdle(s.page);
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: 'PNG' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^渤海图集-\d{4}-\d{2}-\d{2}\.png$/);
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // Not a blank canvas: the picture holds many colours (land, sea, lines, labels).
+    const colours = await s.page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = new OffscreenCanvas(img.width, img.height);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, img.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 4 * 97) if (data[i + 3]! > 0) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      return seen.size;
+    }, bytes.toString('base64'));
+    expect(colours).toBeGreaterThan(50);
   });
 
   it('presents: the map fills the screen, the legend stays, Esc leaves', async () => {
