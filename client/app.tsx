@@ -146,12 +146,12 @@ export function App() {
         <nav className="side" aria-label={t.filters} hidden={presenting}>
           <div className="tabs" role="tablist">
             {(['filters', 'list', 'stats', 'plan'] as const).map((p) => (
-              <button key={p} type="button" role="tab" aria-selected={panel === p} onClick={() => setPanel(p)}>
+              <button key={p} id={`tab-${p}`} type="button" role="tab" aria-selected={panel === p} aria-controls="side-panel" onClick={() => setPanel(p)}>
                 {p === 'filters' ? t.filters : p === 'list' ? `${t.listTab} (${visible.length})` : p === 'stats' ? t.stats : t.plan}
               </button>
             ))}
           </div>
-          <div className="tab-body" role="tabpanel">
+          <div className="tab-body" role="tabpanel" id="side-panel" aria-labelledby={`tab-${panel}`}>
             {filters.near && (
               <NearBar
                 key={filters.radiusKm}
