@@ -88,7 +88,15 @@ export function createApp({ db, clientDir, requireSignInToRead = false, secureCo
   });
 
   // The offline basemap layers, and the built client with its SPA fallback.
-  app.use('/basemap/*', serveStatic({ root: GEODATA_DIR, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=3600') }));
+  app.use('/basemap/*', async (c, next) => {
+    await next();
+    if (c.res.ok && c.req.path.endsWith('.geojson')) {
+      // serveStatic does not know .geojson; with its real type the response is also compressed.
+      c.res.headers.set('Content-Type', 'application/geo+json; charset=utf-8');
+      c.res.headers.set('Cache-Control', 'public, max-age=3600');
+    }
+  });
+  app.use('/basemap/*', serveStatic({ root: GEODATA_DIR }));
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
     const index = readFileSync(join(clientDir, 'index.html'), 'utf8');
     app.use('/*', serveStatic({ root: clientDir }));

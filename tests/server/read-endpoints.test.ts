@@ -126,3 +126,19 @@ describe('protocol', () => {
     }
   });
 });
+
+describe('the offline basemap files', () => {
+  it('are served as GeoJSON, compressed, and cacheable', async () => {
+    const res = await t.app.request('/basemap/provinces.geojson', { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/geo\+json/);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('cache-control')).toMatch(/max-age/);
+    const fc = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')) as { features: unknown[] };
+    expect(fc.features.length).toBeGreaterThan(7);
+  });
+
+  it('answer a missing file with 404', async () => {
+    expect((await t.app.request('/basemap/atlantis.geojson')).status).toBe(404);
+  });
+});
