@@ -4,6 +4,7 @@ import * as turf from '@turf/turf';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { coverage, coverageItemOf } from '#shared/coverage.ts';
+import { CATEGORIES, PROVINCES, STATUSES } from '#shared/taxonomy.ts';
 import { LangContext } from './i18n/use-lang.ts';
 import { errorText } from './i18n/error-text.ts';
 import { MESSAGES } from './i18n/messages.ts';
@@ -47,8 +48,9 @@ export function App() {
   const [hoverId, setHoverId] = useState<string | null>(null);
   const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
   const [nearMode, setNearMode] = useState(false);
+  const [snapshotError, setSnapshotError] = useState<unknown>(null);
   const [snapshot, setSnapshot] = useState<{ key: number; title: string } | null>(null);
-  const [choice, setChoice] = useState<{ ids: string[]; at: [number, number] } | null>(null);
+  const [choiceState, setChoiceState] = useState<{ ids: string[]; at: [number, number]; view: string } | null>(null);
 
   useEffect(() => {
     unwrap(api.api.auth.me.$get()).then(setMe, () => setMe(null));
@@ -83,10 +85,28 @@ export function App() {
     if (userExpr && hide) return ['all', userExpr, hide];
     return userExpr ?? hide;
   }, [userExpr, hidden]);
+  // A choice belongs to the view it was made in: another filter, mode or language drops it.
+  const view = JSON.stringify([mapExpr, nearMode, presenting, lang]);
+  const choice = choiceState?.view === view ? choiceState : null;
+  const setChoice = (c: { ids: string[]; at: [number, number] } | null) => setChoiceState(c && { ...c, view });
   const nearCircle = useMemo<FeatureCollection | null>(
     () => (filters.near ? turf.featureCollection([turf.circle(filters.near, filters.radiusKm, { units: 'kilometers', steps: 96 })]) : null),
     [filters.near, filters.radiusKm],
   );
+
+  // What the view is filtered to, in words (the presentation header says it).
+  const filterSummary = useMemo(() => {
+    const l = (x: { zh: string; en: string }) => x[lang];
+    const nodes = filters.nodes.map((id) => plan?.nodes.find((n) => n.id === id)).filter((n) => n !== undefined);
+    return [
+      ...nodes.map((n) => `${n.id} ${lang === 'zh' ? n.title_zh : n.title_en}`),
+      ...filters.categories.map((c) => l(CATEGORIES[c])),
+      ...filters.provinces.map((p) => l(PROVINCES[p])),
+      ...filters.statuses.map((st) => l(STATUSES[st])),
+      ...filters.milestones.map(String),
+      ...(filters.q ? [`“${filters.q}”`] : []),
+    ].join(' · ');
+  }, [filters, plan, lang]);
 
   // The partner provinces the chosen clauses name (a node and everything below it).
   const partners = useMemo(() => {
@@ -117,7 +137,7 @@ export function App() {
   const setPanel = (p: Panel) => update({ panel: p });
   /** The API query of exactly what the map shows (filters and legend switches), if anything. */
   const shownQuery = visible.length ? serverQuery(filters, hidden) : null;
-  const error = planError ?? projectsError ?? queryError;
+  const error = planError ?? projectsError ?? queryError ?? snapshotError;
 
   return (
     <LangContext.Provider value={lang}>
@@ -131,6 +151,7 @@ export function App() {
           onNearMode={setNearMode}
           exportQuery={shownQuery ? new URLSearchParams(shownQuery).toString() : null}
           visibleCount={visible.length}
+          summary={filterSummary}
           theme={theme}
           onTheme={(theme) => update({ theme })}
           onLang={() => update({ lang: lang === 'zh' ? 'en' : 'zh' })}
@@ -166,7 +187,7 @@ export function App() {
                 filters={filters}
                 plan={plan}
                 nodeCounts={nodeCounts}
-                total={visible.length}
+                total={projects ? visible.length : null}
                 onChange={(f) => update({ filters: f })}
               />
             )}
@@ -200,7 +221,11 @@ export function App() {
             maxBounds={MAX_BOUNDS}
             clickMode={nearMode ? 'place' : 'select'}
             snapshot={snapshot}
-            onCameraChange={(camera) => update({ camera })}
+            onSnapshotError={setSnapshotError}
+            onCameraChange={(camera) => {
+              setChoice(null);
+              update({ camera });
+            }}
             onSelect={(id) => {
               setChoice(null);
               select(id);
@@ -212,11 +237,11 @@ export function App() {
               else if (selected) update({ selected: null });
             }}
           />
-          <Legend key={presenting ? 'present' : 'browse'} startOpen={presenting || undefined} counts={counts.byCategory} partners={partners} hidden={hidden} onToggle={(c) => update((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] }))} />
+          <Legend key={presenting ? 'present' : 'browse'} startOpen={presenting || undefined} hideEmpty={presenting} counts={counts.byCategory} partners={partners} hidden={hidden} onToggle={(c) => update((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] }))} />
           {nearMode && <p className="map-hint">{t.nearHint}</p>}
           {choice && (
             <Chooser
-              projects={all.filter((f) => choice.ids.includes(f.properties.id))}
+              projects={visible.filter((f) => choice.ids.includes(f.properties.id))}
               at={choice.at}
               onPick={(id) => {
                 setChoice(null);

@@ -43,10 +43,10 @@ export const PALETTES: Record<BasemapTheme, Palette> = {
     scale: 1,
   },
   contrast: {
-    sea: '#16324f',
+    sea: '#2b5680',
     land: '#f7f7f2',
     province: '#e2e2dc',
-    plan: '#ffd23f',
+    plan: '#fbe7a1',
     planOutline: '#000000',
     neighbour: '#b9b9b2',
     neighbourOpacity: 1,

@@ -22,6 +22,7 @@ import { addOverlayLayers, applyHighlight, NEAR_SOURCE, overlayLayers, partnerFi
 import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLayers, withUserFilter } from './project-layers.ts';
 import { symbolImages } from './symbols.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
+import { pick } from './pick.ts';
 import { downloadMapPng } from './snapshot.ts';
 import type { Lang } from '../i18n/messages.ts';
 
@@ -48,6 +49,7 @@ type Props = {
   clickMode: 'select' | 'place';
   /** Each new key downloads the map as a PNG named after the title. */
   snapshot: { key: number; title: string } | null;
+  onSnapshotError: (error: unknown) => void;
   onCameraChange: (camera: Camera) => void;
   onSelect: (id: string | null) => void;
   /** Several projects under one click: their ids and the pixel clicked. */
@@ -129,14 +131,9 @@ export function MapView(props: Props) {
         ],
         { layers },
       );
-      // Small things first: a port on a railway's end, a railway across a region.
-      const rank = (t: string) => (t.endsWith('Point') ? 0 : t.endsWith('LineString') ? 1 : 2);
-      const sorted = [...hits].sort((a, b) => rank(a.geometry.type) - rank(b.geometry.type));
-      const hit = sorted[0];
-      // Several places on one spot (five of the plan's items sit at the airport): let the user choose.
-      const stacked = [...new Set(sorted.filter((f) => rank(f.geometry.type) === rank(hit?.geometry.type ?? '')).map((f) => String(f.properties.id)))];
-      if (stacked.length > 1) latest.current.onChoose(stacked, [e.point.x, e.point.y]);
-      else if (hit) latest.current.onSelect(String(hit.properties.id));
+      const picked = pick(hits, e.point, (ll) => map.project(ll));
+      if (picked.kind === 'many') latest.current.onChoose(picked.ids, [e.point.x, e.point.y]);
+      else if (picked.kind === 'one') latest.current.onSelect(picked.id);
       else latest.current.onMapClick([round(e.lngLat.lng, 4), round(e.lngLat.lat, 4)]);
     });
     for (const layer of INTERACTIVE_PROJECT_LAYERS) {
@@ -189,7 +186,7 @@ export function MapView(props: Props) {
 
   const { projects, nearCircle, filter, selectedId, hoverId, flyTarget, partners, snapshot } = props;
   useEffect(() => {
-    if (mapRef.current && snapshot) void downloadMapPng(mapRef.current, snapshot.title);
+    if (mapRef.current && snapshot) downloadMapPng(mapRef.current, snapshot.title).catch((e: unknown) => latest.current.onSnapshotError(e));
   }, [snapshot]);
   const partnerKey = partners.join();
   useEffect(() => {
@@ -234,7 +231,7 @@ export function MapView(props: Props) {
     if (!map || !flyTarget) return;
     if (flyTarget.bbox) {
       const [a, b, c, d] = flyTarget.bbox;
-      map.fitBounds([a, b, c, d], { padding: 80, maxZoom: 11, duration: 800 });
+      map.fitBounds([a, b, c, d], { padding: 80, maxZoom: 10, duration: 800 });
     } else if (flyTarget.center) {
       map.flyTo({ center: flyTarget.center, zoom: flyTarget.zoom ?? Math.max(map.getZoom(), 9), duration: 800 });
     }

@@ -38,8 +38,11 @@ const not = (f: ExpressionSpecification): ExpressionSpecification => ['!', f];
 type ProjectLayer = LayerSpecification & { source: typeof PROJECT_SOURCE };
 
 export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectLayer[] {
-  const halo = theme === 'contrast' ? '#000000' : '#ffffff';
-  const text = theme === 'contrast' ? '#ffffff' : '#1a1a1a';
+  // The basemap's land is pale in both themes: dark text on a white halo reads best on it; the
+  // projector theme makes project text bigger instead.
+  const halo = '#ffffff';
+  const text = theme === 'contrast' ? '#000000' : '#1a1a1a';
+  const textScale = theme === 'contrast' ? 1.25 : 1;
   const name: ExpressionSpecification =
     lang === 'zh' ? ['get', 'name_zh'] : ['get', 'name_en'];
   return [
@@ -126,7 +129,7 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       ],
       layout: {
         'text-field': name,
-        'text-size': ['interpolate', ['linear'], ['zoom'], 5, 11, 10, 14],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 5, 11 * textScale, 10, 14 * textScale],
         'text-anchor': 'top',
         'text-offset': [0, 0.9],
         'text-max-width': 9,
@@ -142,7 +145,7 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       layout: {
         'symbol-placement': 'line',
         'text-field': name,
-        'text-size': 12,
+        'text-size': 12 * textScale,
         'symbol-spacing': 400,
       },
       paint: { 'text-color': text, 'text-halo-color': halo, 'text-halo-width': 1.5 },

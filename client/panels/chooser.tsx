@@ -10,10 +10,15 @@ export function Chooser({ projects, at, onPick, onClose }: Props) {
   const { lang, label } = useT();
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
+  // Esc closes this menu only (captured first, so it does not also leave a presentation).
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      onClose();
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [onClose]);
   return (
     <div className="chooser" role="menu" aria-label={lang === 'zh' ? '此处有多个项目' : 'Several projects here'} style={{ left: at[0] + 8, top: at[1] + 8 }} data-testid="chooser">

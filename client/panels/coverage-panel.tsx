@@ -57,7 +57,7 @@ export function CoveragePanel({ query, plan }: Props) {
         <caption>{zh ? '分省覆盖' : 'Coverage by province'}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.province}</th>
+            <th scope="col">{t.provinceOrRegion}</th>
             <th scope="col" className="num">{t.projects}</th>
             <th scope="col" className="num">{zh ? '线路（公里）' : 'Corridors (km)'}</th>
             <th scope="col" className="num">{zh ? '面积（平方公里）' : 'Areas (km²)'}</th>

@@ -20,7 +20,8 @@ type Props = {
   plan: PlanPayload | null;
   /** Projects per task-area node id, under the other filters. */
   nodeCounts: Record<string, number>;
-  total: number;
+  /** Projects shown, or null while they load. */
+  total: number | null;
   onChange: (f: Filters) => void;
 };
 
@@ -67,7 +68,7 @@ export function FilterPanel({ filters, plan, nodeCounts, total, onChange }: Prop
   return (
     <div className="filter-panel">
       <div className="filter-head">
-        <strong data-testid="result-count">{t.count(total)}</strong>
+        <strong data-testid="result-count">{total === null ? t.loading : t.count(total)}</strong>
         <button type="button" onClick={() => onChange({ ...EMPTY_FILTERS })} disabled={!hasFilters(filters)}>
           {t.clear}
         </button>

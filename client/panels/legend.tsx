@@ -21,6 +21,8 @@ function Swatch({ category }: { category: CategoryId }) {
 type Props = {
   /** Open or folded at first; by default open only on a tall screen. */
   startOpen?: boolean;
+  /** Leave out categories with nothing to show (presentation). */
+  hideEmpty?: boolean;
   counts: Record<string, number>;
   /** Partner provinces of the chosen clauses, outlined on the map. */
   partners: string[];
@@ -28,7 +30,7 @@ type Props = {
   onToggle: (c: CategoryId) => void;
 };
 
-export function Legend({ startOpen, counts, partners, hidden, onToggle }: Props) {
+export function Legend({ startOpen, hideEmpty, counts, partners, hidden, onToggle }: Props) {
   const { t, lang, label } = useT();
   const groups = Object.keys(CATEGORY_GROUPS) as (keyof typeof CATEGORY_GROUPS)[];
   // Open by default on a tall screen; a 720-line laptop starts with it folded so the map shows.
@@ -40,10 +42,12 @@ export function Legend({ startOpen, counts, partners, hidden, onToggle }: Props)
           {open ? '▾' : '▸'} {t.legend}
         </button>
       </h2>
-      {open && groups.map((g) => (
+      {open && groups.map((g) => {
+        const rows = CATEGORY_IDS.filter((c) => CATEGORIES[c].group === g && (!hideEmpty || counts[c]));
+        return rows.length === 0 ? null : (
         <fieldset key={g}>
           <legend>{label(CATEGORY_GROUPS[g])}</legend>
-          {CATEGORY_IDS.filter((c) => CATEGORIES[c].group === g).map((c) => (
+          {rows.map((c) => (
             <label key={c} className={counts[c] ? '' : 'empty'} data-category={c}>
               <input type="checkbox" checked={!hidden.includes(c)} onChange={() => onToggle(c)} />
               <Swatch category={c} />
@@ -52,7 +56,8 @@ export function Legend({ startOpen, counts, partners, hidden, onToggle }: Props)
             </label>
           ))}
         </fieldset>
-      ))}
+        );
+      })}
       {open && <p className="legend-precision">
         <span className="swatch swatch-line dashed" aria-hidden /> {lang === 'zh' ? '虚线：示意线路' : 'dashed: schematic route'}
         <br />

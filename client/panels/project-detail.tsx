@@ -105,8 +105,8 @@ export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, o
               {detail.properties.province_measures
                 .map((p) => {
                   const name = label(PROVINCES[p.province as ProvinceId] ?? { zh: p.province, en: p.province });
-                  const m = p.length_km != null ? ` ${p.length_km} ${t.km}` : p.area_km2 != null ? ` ${p.area_km2} ${t.km2}` : '';
-                  return name + m;
+                  const m = p.length_km != null ? `${p.length_km} ${t.km}` : p.area_km2 != null ? `${p.area_km2} ${t.km2}` : '';
+                  return m ? `${name}${lang === 'zh' ? `（${m}）` : ` (${m})`}` : name;
                 })
                 .join('、') || '—'}
             </dd>
@@ -153,6 +153,8 @@ export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, o
                     {others.map((o) => (
                       <button key={o.id} type="button" className="link" onClick={() => onSelect(o.id)} title={o.phrase}>
                         {nameOf(lang, o)}
+                        {/* Two places with one name (the plan's three land bridges): add the other language's name. */}
+                        {others.some((x) => x.id !== o.id && nameOf(lang, x) === nameOf(lang, o)) && ` (${lang === 'zh' ? o.name_en : o.name_zh})`}
                       </button>
                     ))}
                   </p>

@@ -4,6 +4,13 @@ import { CATEGORIES, PROVINCES, STATUSES, type ProvinceId } from '#shared/taxono
 import { nameOf, useT } from '../i18n/use-lang.ts';
 import type { ProjectFeature } from '../lib/api.ts';
 
+/** "北京、天津、河北等 15 个省区" rather than fifteen names in a narrow column. */
+function provinceList(names: string[], lang: 'zh' | 'en') {
+  if (names.length <= 4) return names.join(lang === 'zh' ? '、' : ', ');
+  const head = names.slice(0, 3).join(lang === 'zh' ? '、' : ', ');
+  return lang === 'zh' ? `${head}等 ${names.length} 个省区` : `${head} and ${names.length - 3} more`;
+}
+
 type SortKey = 'name' | 'category' | 'status' | 'size' | 'distance';
 
 type Props = {
@@ -85,7 +92,7 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
               >
                 <td>
                   {nameOf(lang, p)}
-                  <small>{p.provinces.split(',').filter(Boolean).map((x) => label(PROVINCES[x as ProvinceId] ?? { zh: x, en: x })).join('、')}</small>
+                  <small>{provinceList(p.provinces.split(',').filter(Boolean).map((x) => label(PROVINCES[x as ProvinceId] ?? { zh: x, en: x })), lang)}</small>
                 </td>
                 <td className="kind">
                   {label(CATEGORIES[p.category])}
@@ -94,7 +101,7 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
                     {label(STATUSES[p.status])}
                   </small>
                 </td>
-                <td className="num">{p.length_km != null ? `${p.length_km} ${t.km}` : p.area_km2 != null ? `${p.area_km2} ${t.km2}` : ''}</td>
+                <td className="num">{p.length_km != null ? `${Math.round(p.length_km).toLocaleString()} ${t.km}` : p.area_km2 != null ? `${Math.round(p.area_km2).toLocaleString()} ${t.km2}` : ''}</td>
                 {distances && <td className="num">{distances[p.id]}</td>}
               </tr>
             );

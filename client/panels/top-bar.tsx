@@ -14,6 +14,8 @@ type Props = {
   /** API query string of what the map shows, or null when nothing is shown. */
   exportQuery: string | null;
   visibleCount: number;
+  /** The active filters in words, for the presentation header. */
+  summary: string;
   theme: 'light' | 'contrast';
   onTheme: (t: 'light' | 'contrast') => void;
   onLang: () => void;
@@ -62,6 +64,7 @@ export function TopBar(p: Props) {
       <SearchBox key={p.q} q={p.q} onSearch={p.onSearch} />
       {p.presenting && (
         <p className="present-summary" data-testid="present-summary">
+          {p.summary && <span className="present-filter">{p.summary} · </span>}
           {t.count(p.visibleCount)}
         </p>
       )}
@@ -78,7 +81,7 @@ export function TopBar(p: Props) {
           PNG
         </button>
         <button type="button" onClick={() => p.onTheme(p.theme === 'light' ? 'contrast' : 'light')} aria-pressed={p.theme === 'contrast'}>
-          {lang === 'zh' ? '高对比度' : 'High contrast'}
+          {lang === 'zh' ? '高对比度' : 'Contrast'}
         </button>
         <button type="button" onClick={p.onLang} aria-label={t.languageLabel} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
           {t.language}

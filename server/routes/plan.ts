@@ -30,7 +30,8 @@ export async function loadPlan(db: Db) {
       with_districts: n.withDistricts,
       partners: n.partners,
       partner_cities: n.partnerCities,
-      projects: mentions.filter((m) => m.node === n.id).map((m) => ({ id: m.project, phrase: m.phrase, name_zh: m.nameZh, name_en: m.nameEn })),
+      // One entry per project, even where a clause names it twice.
+      projects: [...new Map(mentions.filter((m) => m.node === n.id).map((m) => [m.project, { id: m.project, phrase: m.phrase, name_zh: m.nameZh, name_en: m.nameEn }])).values()],
     })),
     agencies: agencies.map((a) => ({ id: a.id, name_zh: a.nameZh, name_en: a.nameEn })),
   };

@@ -5,12 +5,12 @@
  * real app on a throwaway database.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { chromium, type Page } from 'playwright-core';
-import { bench, describe } from 'vitest';
+import { afterAll, bench, describe } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { openDb } from '../../server/db/client.ts';
 import { seed } from '../../server/db/seed.ts';
@@ -20,17 +20,30 @@ const available = existsSync(executablePath);
 if (!available) console.warn(`No Chromium at ${executablePath}: the browser benchmark is skipped.`);
 
 let page: Page | undefined;
+const cleanups: (() => Promise<unknown>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups) await c();
+});
 if (available) {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  const db = await openDb(`file:${join(mkdtempSync(join(tmpdir(), 'atlas-bench-')), 'atlas.db')}`);
+  // Build into a scratch folder: dist/ may be serving a running `npm start`.
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
+  const outDir = join(dir, 'dist');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const db = await openDb(`file:${join(dir, 'atlas.db')}`);
   await seed(db);
-  const server = serve({ fetch: createApp({ db, clientDir: resolve('dist') }).fetch, port: 0, hostname: '127.0.0.1' });
+  const server = serve({ fetch: createApp({ db, clientDir: outDir }).fetch, port: 0, hostname: '127.0.0.1' });
+  cleanups.push(
+    () => new Promise((r) => server.close(r)),
+    async () => db.$client.close(),
+    () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+  );
   await new Promise((r) => server.once('listening', r));
   const { port } = server.address() as { port: number };
   const browser = await chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
   });
+  cleanups.unshift(() => browser.close());
   page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(`http://127.0.0.1:${port}/?c=116.5,40,5.5`);
   await page.waitForFunction(() => Boolean(window.__atlasMap?.loaded() && window.__atlasMap.getSource('projects')));

@@ -78,6 +78,11 @@ describe.skipIf(!hasBrowser())('more journeys', () => {
     expect(ids.length).toBeGreaterThan(1);
     expect(ids).toContain('tianjin-airport');
     await screenshot(s.page, 'journey-chooser');
+    // Esc closes it; a click brings it back; choosing opens the project.
+    await s.page.keyboard.press('Escape');
+    expect(await chooser.count()).toBe(0);
+    await s.page.mouse.click(box.x + x, box.y + y);
+    await chooser.waitFor();
     await chooser.locator('button[data-id=tianjin-airport]').click();
     await expect.poll(() => s!.page.getByTestId('detail').locator('h2').textContent()).toBe('天津机场');
     expect(await chooser.count()).toBe(0);

@@ -26,7 +26,10 @@ describe('project layers', () => {
     const layers = projectLayers('zh', 'light');
     const schematic = layers.find((l) => l.id === 'projects-line-schematic')!;
     const solid = layers.find((l) => l.id === 'projects-line')!;
-    expect(schematic.type === 'line' && schematic.paint?.['line-dasharray']).toBeTruthy();
-    expect(solid.type === 'line' && solid.paint?.['line-dasharray']).toBeFalsy();
+    expect(schematic.type).toBe('line');
+    expect(solid.type).toBe('line');
+    if (schematic.type !== 'line' || solid.type !== 'line') return;
+    expect(schematic.paint?.['line-dasharray']).toBeDefined();
+    expect(solid.paint?.['line-dasharray']).toBeUndefined();
   });
 });

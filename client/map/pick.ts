@@ -1,0 +1,43 @@
+/**
+ * What a click on the map picked: small things before big ones (a port at a railway's end, a
+ * railway across a region, the smallest of nested areas), and a choice when several points sit on
+ * the very same spot (six of the plan's items are at the airport).
+ */
+import type { MapGeoJSONFeature } from 'maplibre-gl';
+
+export type Pick = { kind: 'none' } | { kind: 'one'; id: string } | { kind: 'many'; ids: string[] };
+
+type Project = (lngLat: [number, number]) => { x: number; y: number };
+
+const rank = (t: string) => (t.endsWith('Point') ? 0 : t.endsWith('LineString') ? 1 : 2);
+const SAME_SPOT_PX = 2;
+
+export function pick(hits: MapGeoJSONFeature[], click: { x: number; y: number }, project: Project): Pick {
+  // Labels stand beside their feature: they pick it only when nothing else is under the cursor.
+  const shapes = hits.filter((f) => f.layer.id !== 'projects-label');
+  const pool = shapes.length ? shapes : hits;
+  if (!pool.length) return { kind: 'none' };
+  const best = Math.min(...pool.map((f) => rank(f.geometry.type)));
+  const same = pool.filter((f) => rank(f.geometry.type) === best);
+  const id = (f: MapGeoJSONFeature) => String(f.properties.id);
+
+  if (best === 0) {
+    // Each point's pixel nearest the click; those at the same pixel as the nearest one are stacked.
+    const at = same.map((f) => {
+      const g = f.geometry;
+      const coords = (g.type === 'Point' ? [g.coordinates] : g.type === 'MultiPoint' ? g.coordinates : []) as [number, number][];
+      const px = coords.map((c) => project(c));
+      const nearest = px.sort((a, b) => Math.hypot(a.x - click.x, a.y - click.y) - Math.hypot(b.x - click.x, b.y - click.y))[0];
+      return { id: id(f), p: nearest ?? click };
+    });
+    at.sort((a, b) => Math.hypot(a.p.x - click.x, a.p.y - click.y) - Math.hypot(b.p.x - click.x, b.p.y - click.y));
+    const top = at[0]!;
+    const stacked = [...new Set(at.filter((a) => Math.hypot(a.p.x - top.p.x, a.p.y - top.p.y) <= SAME_SPOT_PX).map((a) => a.id))];
+    return stacked.length > 1 ? { kind: 'many', ids: stacked } : { kind: 'one', id: top.id };
+  }
+  if (best === 2) {
+    const area = (f: MapGeoJSONFeature) => Number(f.properties.area_km2 ?? Infinity);
+    return { kind: 'one', id: id([...same].sort((a, b) => area(a) - area(b))[0]!) };
+  }
+  return { kind: 'one', id: id(same[0]!) };
+}
