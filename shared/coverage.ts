@@ -75,12 +75,45 @@ export function areaByProvince(geometry: Geometry, provinces: readonly ProvinceF
   const f = turf.feature(geometry);
   const out: Record<string, number> = {};
   const box = bounds(geometry);
+  const total = turf.area(f) / 1e6;
   for (const p of provinces) {
     if (!boxesMeet(box, boxOf(p)) || !turf.booleanIntersects(f, p)) continue;
     const part = turf.intersect(turf.featureCollection([f, p]));
-    if (part) out[p.properties.id] = round(turf.area(part) / 1e6);
+    const km2 = part ? turf.area(part) / 1e6 : 0;
+    if (isShare(km2, total, areaOf(p))) out[p.properties.id] = round(km2);
   }
   return out;
+}
+
+const areas = new WeakMap<object, number>();
+/** A province's area in km², computed once per feature object. */
+const areaOf = (p: ProvinceFeature): number => {
+  let a = areas.get(p);
+  if (a === undefined) areas.set(p, (a = turf.area(p) / 1e6));
+  return a;
+};
+
+/**
+ * Whether an overlap is a real share or a sliver where two differently simplified outlines of the
+ * same border cross (those reach a few hundred km² along a long border): a share covers at least
+ * 2% of the province or half of the project's own area.
+ */
+const isShare = (km2: number, projectKm2: number, provinceKm2: number) =>
+  km2 >= 1 && (km2 >= 0.02 * provinceKm2 || km2 >= 0.5 * projectKm2);
+
+/**
+ * The provinces a project lies in, with its kilometres or square kilometres in each. A land area
+ * counts for a province only where it covers some of it (not where it merely shares a border); a
+ * sea area counts for the provinces on its shores.
+ */
+export function provinceShares(geometry: Geometry, provinces: readonly ProvinceFeature[]) {
+  const km = lengthByProvince(geometry, provinces);
+  const km2 = areaByProvince(geometry, provinces);
+  const isArea = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
+  // A sea area lies in no province: it belongs to the provinces on its shores.
+  const onLand = isArea && Object.values(km2).reduce((a, b) => a + b, 0) >= 0.5 * (measure(geometry).areaKm2 ?? 0);
+  const ids = onLand ? Object.keys(km2) : provincesTouched(geometry, provinces);
+  return { provinces: provinces.map((p) => p.properties.id).filter((id) => ids.includes(id)), km, km2: onLand ? km2 : {} };
 }
 
 /** Distance in km from a point to a geometry (0 inside an area). */

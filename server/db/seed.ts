@@ -7,7 +7,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { pinyin } from 'pinyin-pro';
-import { areaByProvince, bounds, lengthByProvince, measure, provincesTouched } from '#shared/coverage.ts';
+import { bounds, measure, provinceShares } from '#shared/coverage.ts';
 import { STAGES } from '#shared/taxonomy.ts';
 import type { Db } from './client.ts';
 import { loadGeodata, type Geodata } from './geodata.ts';
@@ -113,9 +113,8 @@ export async function seed(db: Db, opts: { force?: boolean; data?: Geodata } = {
       stmts.push(db.insert(t.projectMentions).values({ projectId: p.id, nodeId: m.node, phrase: m.phrase }).onConflictDoNothing());
     }
     stmts.push(db.delete(t.projectProvinces).where(eq(t.projectProvinces.projectId, p.id)));
-    const km = lengthByProvince(f.geometry, data.provinces);
-    const km2 = areaByProvince(f.geometry, data.provinces);
-    for (const province of provincesTouched(f.geometry, data.provinces)) {
+    const { provinces, km, km2 } = provinceShares(f.geometry, data.provinces);
+    for (const province of provinces) {
       stmts.push(
         db.insert(t.projectProvinces).values({ projectId: p.id, province, lengthKm: km[province] ?? null, areaKm2: km2[province] ?? null }),
       );

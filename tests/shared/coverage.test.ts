@@ -7,6 +7,7 @@ import {
   distanceKm,
   lengthByProvince,
   measure,
+  provinceShares,
   provincesTouched,
   taskAreasOf,
   type ProvinceFeature,
@@ -45,6 +46,20 @@ describe('provinces', () => {
     const km = lengthByProvince({ type: 'LineString', coordinates: [[0.25, 0.5], [0.75, 0.5], [1.25, 0.5], [1.75, 0.5]] }, provinces);
     // The middle segment's midpoint (1.0) lies on the shared edge and counts once.
     expect(km.west! + km.east!).toBeCloseTo(1.5 * KM_PER_DEG, -1);
+  });
+
+  it('counts an area only in the provinces it covers, not those it borders', () => {
+    // A square exactly on the west province: it shares the east province's border but covers none of it.
+    const shares = provinceShares(box(0, 0), provinces);
+    expect(shares.provinces).toEqual(['west']);
+    expect(provincesTouched(box(0, 0), provinces)).toEqual(['west', 'east']); // merely touching
+  });
+
+  it('gives a sea area the provinces on its shores, and no km² in them', () => {
+    // A square of sea south of both provinces, sharing their southern edge.
+    const shares = provinceShares(box(0.5, -1), provinces);
+    expect(shares.provinces).toEqual(['west', 'east']);
+    expect(shares.km2).toEqual({});
   });
 
   it('splits an area between provinces', () => {
