@@ -13,6 +13,12 @@ import type { Db } from './client.ts';
 import { loadGeodata, type Geodata } from './geodata.ts';
 import * as t from './schema.ts';
 
+/**
+ * Bump when what the seed computes changes (e.g. how provinces are assigned), so existing databases
+ * are seeded again on their next start even though geodata/ did not change.
+ */
+const SEED_VERSION = 2;
+
 export type SeedResult = { seeded: boolean; projects: number; newProjects: number; retired: number; nodes: number };
 
 /** Full pinyin and initials of a Chinese name, for search: "天津港" -> "tianjingang tjg". */
@@ -26,7 +32,8 @@ export async function seed(db: Db, opts: { force?: boolean; data?: Geodata } = {
   const data = opts.data ?? loadGeodata();
   const last = await db.select().from(t.meta).where(eq(t.meta.key, 'geodata_hash')).get();
   const count = (await db.select({ n: sql<number>`count(*)` }).from(t.projects).get())?.n ?? 0;
-  if (!opts.force && last?.value === data.hash && count > 0) {
+  const stamp = `${SEED_VERSION}:${data.hash}`;
+  if (!opts.force && last?.value === stamp && count > 0) {
     return { seeded: false, projects: count, newProjects: 0, retired: 0, nodes: data.plan.nodes.length };
   }
 
@@ -127,8 +134,8 @@ export async function seed(db: Db, opts: { force?: boolean; data?: Geodata } = {
   stmts.push(
     db
       .insert(t.meta)
-      .values({ key: 'geodata_hash', value: data.hash })
-      .onConflictDoUpdate({ target: t.meta.key, set: { value: data.hash } }),
+      .values({ key: 'geodata_hash', value: stamp })
+      .onConflictDoUpdate({ target: t.meta.key, set: { value: stamp } }),
   );
   await db.batch(stmts as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
 
