@@ -201,6 +201,12 @@ describe('PATCH /api/projects/:id/status', () => {
     expect(res.status).toBe(404);
   });
 
+  it('does not seed again when geodata has not changed (a second start reuses the database)', async () => {
+    const again = await seed(t.db, { data: geodata() });
+    expect(again.seeded).toBe(false);
+    expect(again.projects).toBe(geodata().projects.length);
+  });
+
   it('keeps status history when the seed runs again', { timeout: 60_000 }, async () => {
     const seen = await current('luan-river-to-tianjin');
     expect((await patch('luan-river-to-tianjin', { status: 'suspended', note: 'kept across seeds', source: 's', version: seen.properties.version })).status).toBe(200);
