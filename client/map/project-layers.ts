@@ -7,6 +7,7 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { CATEGORIES, CATEGORY_IDS } from '#shared/taxonomy.ts';
 import type { Lang } from '../i18n/messages.ts';
+import { WIDE_AREA_KM2 } from '../state/wide.ts';
 
 export const PROJECT_SOURCE = 'projects';
 
@@ -125,7 +126,7 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       filter: [
         'any',
         isPoint,
-        ['all', isArea, not(precisionIs('region')), ['!=', ['get', 'category'], 'sea-basin'], ['<', ['coalesce', ['get', 'area_km2'], 0], 5000]],
+        ['all', isArea, not(precisionIs('region')), ['!=', ['get', 'category'], 'sea-basin'], ['<', ['coalesce', ['get', 'area_km2'], 0], WIDE_AREA_KM2]],
       ],
       layout: {
         'text-field': name,

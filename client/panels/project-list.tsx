@@ -1,7 +1,8 @@
 /** The filtered projects as a sortable table; hovering a row highlights it, clicking flies to it. */
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { CATEGORIES, PROVINCES, STATUSES, type ProvinceId } from '#shared/taxonomy.ts';
 import { nameOf, useT } from '../i18n/use-lang.ts';
+import { isWide } from '../state/wide.ts';
 import type { ProjectFeature } from '../lib/api.ts';
 
 /** "北京、天津、河北等 15 个省区" rather than fifteen names in a narrow column. */
@@ -10,6 +11,8 @@ function provinceList(names: string[], lang: 'zh' | 'en') {
   const head = names.slice(0, 3).join(lang === 'zh' ? '、' : ', ');
   return lang === 'zh' ? `${head}等 ${names.length} 个省区` : `${head} and ${names.length - 3} more`;
 }
+
+const wide = (f: ProjectFeature) => isWide(f.properties);
 
 type SortKey = 'name' | 'category' | 'status' | 'size' | 'distance';
 
@@ -42,12 +45,16 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
           return distances?.[p.id] ?? Infinity;
       }
     };
-    return [...features].sort((a, b) => {
+    const sorted = [...features].sort((a, b) => {
       const x = val(a);
       const y = val(b);
       return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), lang === 'zh' ? 'zh' : 'en')) * sort.dir;
     });
+    // Nearest first means the concrete places: programmes covering whole regions and sea areas
+    // (everything is "0 km" from them) follow under their own heading.
+    return distances && sort.key === 'distance' ? [...sorted.filter((f) => !wide(f)), ...sorted.filter(wide)] : sorted;
   }, [features, sort.key, sort.dir, lang, distances, label]);
+  const firstWide = distances && sort.key === 'distance' ? rows.findIndex(wide) : -1;
 
   const sortButton = (key: SortKey, text: string) => (
     <button type="button" onClick={() => setSort({ key, dir: sort.key === key ? ((-sort.dir) as 1 | -1) : 1 })}>
@@ -77,11 +84,18 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
           </tr>
         </thead>
         <tbody onMouseLeave={() => onHover(null)}>
-          {rows.map((f) => {
+          {rows.map((f, i) => {
             const p = f.properties;
             return (
+              <Fragment key={p.id}>
+              {i === firstWide && (
+                <tr className="group-row">
+                  <th colSpan={4} scope="rowgroup">
+                    {lang === 'zh' ? '覆盖此处的整体区域与海域' : 'Whole regions and sea areas covering this place'}
+                  </th>
+                </tr>
+              )}
               <tr
-                key={p.id}
                 data-id={p.id}
                 className={p.id === selectedId ? 'selected' : ''}
                 onMouseEnter={() => onHover(p.id)}
@@ -104,6 +118,7 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
                 <td className="num">{p.length_km != null ? `${Math.round(p.length_km).toLocaleString()} ${t.km}` : p.area_km2 != null ? `${Math.round(p.area_km2).toLocaleString()} ${t.km2}` : ''}</td>
                 {distances && <td className="num">{distances[p.id]}</td>}
               </tr>
+              </Fragment>
             );
           })}
         </tbody>

@@ -3,7 +3,8 @@
  * filter by task area, search, read a clause, query around a point, edit a status, share a link,
  * switch to English. Each journey opens its own page.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { isWide } from '../../client/state/wide.ts';
 import { api, hasBrowser, idsOf, openApp, PROJECT_LAYERS, renderedIds, screenshot, signIn, waitForMapIdle, type Session } from './browser.ts';
 
 /** Clicks the map at a lon/lat. */
@@ -35,7 +36,7 @@ describe.skipIf(!hasBrowser())('journeys', () => {
     expect(s.page.url()).toContain('node=2.4');
     await screenshot(s.page, 'journey-filter-task-area');
     await s.page.getByRole('tab', { name: /列表/ }).click();
-    await expect.poll(() => s!.page.locator('.project-list tbody tr').count()).toBe(expected.length);
+    await expect.poll(() => s!.page.locator('.project-list tbody tr[data-id]').count()).toBe(expected.length);
   });
 
   it('searches by pinyin initials and flies to the match', async () => {
@@ -82,12 +83,20 @@ describe.skipIf(!hasBrowser())('journeys', () => {
     const answer = await api('/api/projects?near=117.9,38.95&radius_km=25');
     const expected = idsOf(answer);
     expect(expected.length).toBeGreaterThan(3);
-    const rows = () => s!.page.locator('.project-list tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')!));
+    const rows = () => s!.page.locator('.project-list tbody tr[data-id]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')!));
     await expect.poll(async () => (await rows()).sort()).toEqual([...expected].sort());
-    // Nearest first (projects at the same distance may come in either order).
-    const distance = new Map(answer.features.map((f) => [f.properties.id, f.properties.distance_km!]));
-    const shown = (await rows()).map((id) => distance.get(id)!);
+    // Nearest first among the concrete places; whole regions and sea areas follow under a heading.
+    const full = (await (await fetch(`${inject('baseUrl')}/api/projects?near=117.9,38.95&radius_km=25`)).json()) as {
+      features: { properties: { id: string; distance_km: number; precision: string; category: string; area_km2: number | null } }[];
+    };
+    const wide = new Set(full.features.filter((f) => isWide(f.properties)).map((f) => f.properties.id));
+    const distance = new Map(full.features.map((f) => [f.properties.id, f.properties.distance_km]));
+    const order = await rows();
+    const concrete = order.filter((id) => !wide.has(id));
+    expect(order.slice(0, concrete.length)).toEqual(concrete);
+    const shown = concrete.map((id) => distance.get(id)!);
     expect(shown).toEqual([...shown].sort((a, b) => a - b));
+    if (wide.size) expect(await s.page.locator('.project-list .group-row').textContent()).toContain('覆盖此处的整体区域与海域');
     expect(s.page.url()).toMatch(/near=117\.(9|89)\d*,38\.(95|94)\d*/);
     await waitForMapIdle(s.page);
     await screenshot(s.page, 'journey-near');
