@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import * as turf from '@turf/turf';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { coverage, coverageItemOf } from '#shared/coverage.ts';
+import { coverage, coverageItemOf, isWithinNode } from '#shared/coverage.ts';
 import { CATEGORIES, PROVINCES, STATUSES } from '#shared/taxonomy.ts';
 import { LangContext } from './i18n/use-lang.ts';
 import { errorText } from './i18n/error-text.ts';
@@ -111,7 +111,7 @@ export function App() {
   // The partner provinces the chosen clauses name (a node and everything below it).
   const partners = useMemo(() => {
     if (!plan || !filters.nodes.length) return [];
-    const chosen = plan.nodes.filter((n) => filters.nodes.some((id) => n.id === id || n.id.startsWith(`${id}.`)));
+    const chosen = plan.nodes.filter((n) => filters.nodes.some((id) => isWithinNode(n.id, id)));
     return [...new Set(chosen.flatMap((n) => n.partners))].sort();
   }, [plan, filters.nodes]);
 

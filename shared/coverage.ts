@@ -202,6 +202,9 @@ export function coverageItemOf(
   };
 }
 
+/** Whether a plan node is `ancestor` itself or lies below it ("2.1.3.m1" is within "2.1"). */
+export const isWithinNode = (nodeId: string, ancestor: string) => nodeId === ancestor || nodeId.startsWith(`${ancestor}.`);
+
 /** The task areas a plan node id falls under: "2.1.3.m1" -> ["2.1", "2.1.3"]. Part 二 only. */
 export function taskAreasOf(nodeId: string): string[] {
   const m = /^2\.(\d)(?:\.(\d))?/.exec(nodeId);

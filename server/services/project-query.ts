@@ -123,30 +123,33 @@ export async function queryProjects(db: Db, f: ProjectFilter): Promise<(ProjectR
 
 const delimited = (s: string | null) => (s ? `,${s.split(',').sort().join(',')},` : '');
 
-/** A project row as a GeoJSON feature with flat properties (map- and CSV-friendly). */
+/** A project row's flat properties (map- and CSV-friendly; lists as ",a,b,"). */
+export function toProperties(r: ProjectRow & { distanceKm?: number }) {
+  return {
+    id: r.id,
+    name_zh: r.nameZh,
+    name_en: r.nameEn,
+    category: r.category,
+    stage: r.stage,
+    milestone: r.milestone,
+    precision: r.precision,
+    status: r.status,
+    version: r.version,
+    length_km: r.lengthKm,
+    area_km2: r.areaKm2,
+    provinces: delimited(r.provinces),
+    nodes: delimited(r.nodes),
+    agencies: delimited(r.agencies),
+    ...(r.distanceKm !== undefined ? { distance_km: r.distanceKm } : {}),
+  };
+}
+
+/** A project row as a GeoJSON feature. */
 export function toFeature(r: ProjectRow & { distanceKm?: number }) {
   return {
     type: 'Feature' as const,
     id: r.rid,
     geometry: JSON.parse(r.geometry) as Geometry,
-    properties: {
-      id: r.id,
-      name_zh: r.nameZh,
-      name_en: r.nameEn,
-      category: r.category,
-      stage: r.stage,
-      milestone: r.milestone,
-      precision: r.precision,
-      status: r.status,
-      version: r.version,
-      length_km: r.lengthKm,
-      area_km2: r.areaKm2,
-      provinces: delimited(r.provinces),
-      nodes: delimited(r.nodes),
-      agencies: delimited(r.agencies),
-      ...(r.distanceKm !== undefined ? { distance_km: r.distanceKm } : {}),
-    },
+    properties: toProperties(r),
   };
 }
-
-export type ProjectFeatureOut = ReturnType<typeof toFeature>;
