@@ -89,3 +89,10 @@ export async function signIn(s: Session) {
   await s.page.locator('.sign-in-form').getByRole('button', { name: '编辑登录' }).click();
   await s.page.getByTestId('signed-in-as').waitFor();
 }
+
+/** Clicks the map at a lon/lat. */
+export async function clickMapAt(s: Session, lngLat: [number, number]) {
+  const { x, y } = await s.page.evaluate((ll) => window.__atlasMap!.project(ll), lngLat);
+  const box = (await s.page.locator('[data-testid=map]').boundingBox())!;
+  await s.page.mouse.click(box.x + x, box.y + y);
+}

@@ -5,14 +5,7 @@
  */
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { isWide } from '../../client/state/wide.ts';
-import { api, hasBrowser, idsOf, openApp, PROJECT_LAYERS, renderedIds, screenshot, signIn, waitForMapIdle, type Session } from './browser.ts';
-
-/** Clicks the map at a lon/lat. */
-async function clickMapAt(s: Session, lngLat: [number, number]) {
-  const { x, y } = await s.page.evaluate((ll) => window.__atlasMap!.project(ll), lngLat);
-  const box = (await s.page.locator('[data-testid=map]').boundingBox())!;
-  await s.page.mouse.click(box.x + x, box.y + y);
-}
+import { api, clickMapAt, hasBrowser, idsOf, openApp, PROJECT_LAYERS, renderedIds, screenshot, signIn, waitForMapIdle, type Session } from './browser.ts';
 
 describe.skipIf(!hasBrowser())('journeys', () => {
   let s: Session | undefined;

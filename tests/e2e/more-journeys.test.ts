@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { api, hasBrowser, idsOf, openApp, PROJECT_LAYERS, renderedIds, screenshot, signIn, waitForMapIdle, type Session } from './browser.ts';
+import { api, clickMapAt, hasBrowser, idsOf, openApp, PROJECT_LAYERS, renderedIds, screenshot, signIn, waitForMapIdle, type Session } from './browser.ts';
 
 const base = () => inject('baseUrl');
 
@@ -69,9 +69,7 @@ describe.skipIf(!hasBrowser())('more journeys', () => {
   it('lets the user choose when one click lands on several projects', async () => {
     s = await openApp('/?c=117.35,39.12,10');
     await waitForMapIdle(s.page);
-    const { x, y } = await s.page.evaluate(() => window.__atlasMap!.project([117.346, 39.1244]));
-    const box = (await s.page.locator('[data-testid=map]').boundingBox())!;
-    await s.page.mouse.click(box.x + x, box.y + y);
+    await clickMapAt(s, [117.346, 39.1244]);
     const chooser = s.page.getByTestId('chooser');
     await chooser.waitFor();
     const ids = await chooser.locator('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-id')));
@@ -81,7 +79,7 @@ describe.skipIf(!hasBrowser())('more journeys', () => {
     // Esc closes it; a click brings it back; choosing opens the project.
     await s.page.keyboard.press('Escape');
     expect(await chooser.count()).toBe(0);
-    await s.page.mouse.click(box.x + x, box.y + y);
+    await clickMapAt(s, [117.346, 39.1244]);
     await chooser.waitFor();
     await chooser.locator('button[data-id=tianjin-airport]').click();
     await expect.poll(() => s!.page.getByTestId('detail').locator('h2').textContent()).toBe('天津机场');
