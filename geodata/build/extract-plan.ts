@@ -1,6 +1,6 @@
 // Regenerate geodata/plan/plan.json from the plan text, from the repo root:
 //   npx tsx geodata/build/extract-plan.ts [path-to-plan.txt]
-// (default: ../shared/plan/tianjin-bohai-rim-implementation-plan.txt, relative to the repo root).
+// (default: geodata/plan/tianjin-bohai-rim-implementation-plan.txt, the copy kept in the repo).
 // English titles come from geodata/plan/titles-en.json (translated by the project, keyed by node id).
 // The output is deterministic: same text and titles, same bytes. It is validated by PlanFileSchema.
 import { createHash } from 'node:crypto';
@@ -14,7 +14,7 @@ import type { ProvinceId } from '../../shared/taxonomy.ts';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, '../..');
 const PLAN_BASENAME = 'tianjin-bohai-rim-implementation-plan.txt';
-export const DEFAULT_PLAN_PATH = path.resolve(REPO_ROOT, '../shared/plan', PLAN_BASENAME);
+export const DEFAULT_PLAN_PATH = path.join(REPO_ROOT, 'geodata/plan', PLAN_BASENAME);
 const OUT_PATH = path.join(REPO_ROOT, 'geodata/plan/plan.json');
 const TITLES_PATH = path.join(REPO_ROOT, 'geodata/plan/titles-en.json');
 
@@ -354,7 +354,7 @@ export function buildPlanFile(raw: string, titlesEn: Record<string, string>): Pl
   const agencies: Agency[] = agencyNames.map((name) => ({ id: AGENCIES[name]!.id, name_zh: name, name_en: AGENCIES[name]!.en }));
   const sha = createHash('sha256').update(raw).digest('hex');
   const file: PlanFile = {
-    source: `shared/plan/${PLAN_BASENAME} (sha256 ${sha}); English titles and agency names translated by the project`,
+    source: `geodata/plan/${PLAN_BASENAME} (sha256 ${sha}); English titles and agency names translated by the project`,
     nodes: full,
     agencies,
   };

@@ -4,8 +4,8 @@ import { describe, it, expect } from 'vitest';
 import { PlanFileSchema } from '../../shared/schema.ts';
 import type { PlanFile, PlanNode } from '../../shared/schema.ts';
 
-// CI runs with shared/ beside the clone, at the same relative place as in development.
-const PLAN_TEXT_PATH = path.resolve(process.cwd(), '../shared/plan/tianjin-bohai-rim-implementation-plan.txt');
+// The plan text is kept in the repo beside the data made from it.
+const PLAN_TEXT_PATH = path.resolve(process.cwd(), 'geodata/plan/tianjin-bohai-rim-implementation-plan.txt');
 const PLAN_JSON_PATH = path.resolve(process.cwd(), 'geodata/plan/plan.json');
 
 const raw = readFileSync(PLAN_TEXT_PATH, 'utf8');
