@@ -55,6 +55,9 @@ export const projects = sqliteTable(
     precision: text('precision', { enum: PRECISION_IDS }).notNull(),
     source: text('source').notNull(),
     note: text('note'),
+    /** Chinese versions of source and note (the interface speaks Chinese first). */
+    sourceZh: text('source_zh'),
+    noteZh: text('note_zh'),
     /** GeoJSON geometry as text. */
     geometry: text('geometry').notNull(),
     minX: real('min_x').notNull(),
@@ -117,6 +120,8 @@ export const apiTokens = sqliteTable('api_tokens', {
   userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
   createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  /** ISO time after which the token no longer signs anyone in; null for tokens made before expiry existed. */
+  expiresAt: text('expires_at'),
 });
 
 export const statusEvents = sqliteTable(
@@ -135,6 +140,28 @@ export const statusEvents = sqliteTable(
     version: integer('version').notNull(),
   },
   (t) => [index('status_events_project').on(t.projectId)],
+);
+
+/**
+ * Views an editor saved for a meeting: a title, a note and the whole URL state of the dashboard
+ * (filters, camera, mode, symbology), played in `ord` order as slides.
+ */
+export const savedViews = sqliteTable(
+  'saved_views',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    note: text('note').notNull().default(''),
+    /** The dashboard's URL query string (without '?'), as client/state/view-state.ts writes it. */
+    state: text('state').notNull(),
+    ord: integer('ord').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    /** Bumped by every change; editors send the version they saw (If-Match), as for status edits. */
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('saved_views_ord').on(t.ord)],
 );
 
 /** Key-value facts about the database itself, such as the hash of the geodata it was seeded from. */
