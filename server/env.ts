@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   LIBSQL_AUTH_TOKEN: z.string().optional(),
   /** "true" requires sign-in for reading as well as writing. */
   REQUIRE_SIGN_IN_TO_READ: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** The built client (vite build output) served at /. */
+  CLIENT_DIR: z.string().min(1).default('dist'),
   /** Set on HTTPS deployments so session cookies are marked Secure. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });

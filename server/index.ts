@@ -16,7 +16,7 @@ console.log(
 );
 const app = createApp({
   db,
-  clientDir: resolve('dist'),
+  clientDir: resolve(env.CLIENT_DIR),
   requireSignInToRead: env.REQUIRE_SIGN_IN_TO_READ,
   secureCookie: env.COOKIE_SECURE,
 });

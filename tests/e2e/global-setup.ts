@@ -44,10 +44,15 @@ export default async function setup(project: TestProject) {
   }
   project.provide('chromium', chromium);
 
-  // vitest sets NODE_ENV=test; the app under test is the production build a user gets.
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-
+  // vitest sets NODE_ENV=test; the app under test is the production build a user gets. It is built
+  // into the run's own folder, so two runs at once (or a running `npm start`) do not share dist/.
   const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
+  const clientDir = join(dir, 'dist');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', clientDir], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+
   const databaseUrl = `file:${join(dir, 'atlas.db')}`;
   const db = await openDb(databaseUrl);
   await createUser(db, EDITOR.username, EDITOR.password, 'editor');
@@ -55,7 +60,7 @@ export default async function setup(project: TestProject) {
 
   const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, CLIENT_DIR: clientDir },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
