@@ -7,7 +7,7 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { CATEGORIES, CATEGORY_IDS } from '#shared/taxonomy.ts';
 import type { Lang } from '../i18n/messages.ts';
-import { WIDE_AREA_KM2 } from '../state/wide.ts';
+import { WIDE_AREA_KM2 } from '#shared/wide.ts';
 
 export const PROJECT_SOURCE = 'projects';
 

@@ -2,7 +2,7 @@
 import { Fragment, useMemo, useState } from 'react';
 import { CATEGORIES, PROVINCES, STATUSES, type ProvinceId } from '#shared/taxonomy.ts';
 import { nameOf, useT } from '../i18n/use-lang.ts';
-import { isWide } from '../state/wide.ts';
+import { isWide } from '#shared/wide.ts';
 import type { ProjectFeature } from '../lib/api.ts';
 
 /** "北京、天津、河北等 15 个省区" rather than fifteen names in a narrow column. */

@@ -4,7 +4,7 @@
  * switch to English. Each journey opens its own page.
  */
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { isWide } from '../../client/state/wide.ts';
+import { isWide } from '#shared/wide.ts';
 import { api, clickMapAt, hasBrowser, idsOf, openApp, PROJECT_LAYERS, renderedIds, screenshot, signIn, waitForMapIdle, type Session } from './browser.ts';
 
 describe.skipIf(!hasBrowser())('journeys', () => {
