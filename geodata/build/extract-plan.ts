@@ -21,8 +21,12 @@ const TITLES_PATH = path.join(REPO_ROOT, 'geodata/plan/titles-en.json');
 // ---------------------------------------------------------------------------------------------
 // Agencies: every name that can stand in a closing parenthesis, with a stable id and English name.
 // An unknown name stops the build, so a new one is never silently dropped.
+// `now`: today's name where the 2018 reform renamed or merged the agency, only where a published
+// source says so (《天津市机构改革方案》, Nov 2018; see geodata/plan/README.md). Others are left as the
+// plan names them, not guessed.
 // ---------------------------------------------------------------------------------------------
-const AGENCIES: Record<string, { id: string; en: string }> = {
+type AgencyInfo = { id: string; en: string; now?: { zh: string; en: string } };
+const AGENCIES: Record<string, AgencyInfo> = {
   '市交通运输委': { id: 'transport-commission', en: 'Tianjin Municipal Transport Commission' },
   '天津港集团': { id: 'tianjin-port-group', en: 'Tianjin Port (Group) Co.' },
   '市建委': { id: 'construction-commission', en: 'Tianjin Municipal Urban and Rural Construction Commission' },
@@ -30,13 +34,13 @@ const AGENCIES: Record<string, { id: string; en: string }> = {
   '市口岸办': { id: 'port-of-entry-office', en: 'Tianjin Municipal Port of Entry Office' },
   '天津海关': { id: 'tianjin-customs', en: 'Tianjin Customs' },
   '天津检验检疫局': { id: 'tianjin-inspection-quarantine', en: 'Tianjin Entry-Exit Inspection and Quarantine Bureau' },
-  '市海洋局': { id: 'oceanic-administration', en: 'Tianjin Municipal Oceanic Administration' },
+  '市海洋局': { id: 'oceanic-administration', en: 'Tianjin Municipal Oceanic Administration', now: { zh: '市规划和自然资源局（保留市海洋局牌子）', en: 'Tianjin Municipal Bureau of Planning and Natural Resources (keeps the Oceanic Administration name)' } },
   '天津海事局': { id: 'tianjin-maritime-safety', en: 'Tianjin Maritime Safety Administration' },
   '市外办': { id: 'foreign-affairs-office', en: 'Tianjin Municipal Foreign Affairs Office' },
-  '市规划局': { id: 'planning-bureau', en: 'Tianjin Municipal Planning Bureau' },
+  '市规划局': { id: 'planning-bureau', en: 'Tianjin Municipal Planning Bureau', now: { zh: '市规划和自然资源局', en: 'Tianjin Municipal Bureau of Planning and Natural Resources' } },
   '滨海新区人民政府': { id: 'binhai-new-area-government', en: "Binhai New Area People's Government" },
   '天津机场集团': { id: 'tianjin-airport-group', en: 'Tianjin Airport Group' },
-  '市工业和信息化委': { id: 'industry-it-commission', en: 'Tianjin Municipal Commission of Industry and Information Technology' },
+  '市工业和信息化委': { id: 'industry-it-commission', en: 'Tianjin Municipal Commission of Industry and Information Technology', now: { zh: '市工业和信息化局', en: 'Tianjin Municipal Bureau of Industry and Information Technology' } },
   '人民银行天津分行': { id: 'pboc-tianjin', en: "People's Bank of China Tianjin Branch" },
   '市应急办': { id: 'emergency-office', en: 'Tianjin Municipal Emergency Management Office' },
   '市卫生计生委': { id: 'health-family-planning-commission', en: 'Tianjin Municipal Health and Family Planning Commission' },
@@ -44,7 +48,7 @@ const AGENCIES: Record<string, { id: string; en: string }> = {
   '市商务委': { id: 'commerce-commission', en: 'Tianjin Municipal Commerce Commission' },
   '市国资委': { id: 'state-assets-commission', en: 'Tianjin Municipal State-owned Assets Supervision and Administration Commission' },
   '市合作交流办': { id: 'cooperation-exchange-office', en: 'Tianjin Municipal Cooperation and Exchange Office' },
-  '市科委': { id: 'science-technology-commission', en: 'Tianjin Municipal Science and Technology Commission' },
+  '市科委': { id: 'science-technology-commission', en: 'Tianjin Municipal Science and Technology Commission', now: { zh: '市科学技术局', en: 'Tianjin Municipal Science and Technology Bureau' } },
   '市财政局': { id: 'finance-bureau', en: 'Tianjin Municipal Finance Bureau' },
   '市地税局': { id: 'local-taxation-bureau', en: 'Tianjin Local Taxation Bureau' },
   '市国税局': { id: 'state-taxation-bureau', en: 'Tianjin State Taxation Bureau' },
@@ -60,7 +64,7 @@ const AGENCIES: Record<string, { id: string; en: string }> = {
   '市农委': { id: 'rural-affairs-commission', en: 'Tianjin Municipal Rural Work Commission' },
   '自贸试验区管委会': { id: 'free-trade-zone-committee', en: 'Administrative Committee of the China (Tianjin) Pilot Free Trade Zone' },
   '市水务局': { id: 'water-affairs-bureau', en: 'Tianjin Municipal Water Affairs Bureau' },
-  '市环保局': { id: 'environmental-protection-bureau', en: 'Tianjin Municipal Environmental Protection Bureau' },
+  '市环保局': { id: 'environmental-protection-bureau', en: 'Tianjin Municipal Environmental Protection Bureau', now: { zh: '市生态环境局', en: 'Tianjin Municipal Bureau of Ecology and Environment' } },
   '市林业局': { id: 'forestry-bureau', en: 'Tianjin Municipal Forestry Bureau' },
   '市教委': { id: 'education-commission', en: 'Tianjin Municipal Education Commission' },
   '市文化广播影视局': { id: 'culture-radio-film-tv-bureau', en: 'Tianjin Municipal Bureau of Culture, Radio, Film and Television' },
@@ -70,8 +74,10 @@ const AGENCIES: Record<string, { id: string; en: string }> = {
 // Partners. Patterns are tried longest first at each position, left to right, without overlap, so
 // 京 inside 北京 or 京津冀 counts once and 蒙古 inside 内蒙古 is not Mongolia. 天津 and 津 are the
 // plan's own city and never a partner. A one-character abbreviation counts where it stands for its
-// province (京津冀, 津晋, 京沪高铁, 陕京四线 …); abbreviations of cities inside line names (唐, 廊, 石,
-// 保, 承, 沧 …) are not expanded: only cities written out in full are partner cities.
+// province as a place (京津冀, 京冀, 津晋, 津蒙, 蒙俄 …). Inside the name of a line, an axis, a programme
+// or a company (陕京四线, 中俄东线, 京滨城际, 京津呼新发展轴 …) it is part of a name, not a place, and
+// names no partner; abbreviations of cities inside line names (唐, 廊, 石, 保, 承, 沧 …) are not
+// expanded either: only places written out in full are partners.
 // ---------------------------------------------------------------------------------------------
 type PartnerRule = { provinces: ProvinceId[]; city?: true };
 const PARTNER_RULES: Record<string, PartnerRule> = {
@@ -86,8 +92,21 @@ const PARTNER_RULES: Record<string, PartnerRule> = {
   '河南': { provinces: ['henan'] },
   '四川': { provinces: ['sichuan'] },
   '蒙古': { provinces: ['mongolia'] }, // the country; 内蒙古 is matched first
-  // abbreviations
+  // names that hold province abbreviations but name no place: 陕京四线 does not make Shaanxi a partner
+  // of a Tianjin measure, nor 中俄东线 Russia (the measure builds their Tianjin sections).
   '京南': { provinces: [] }, // 河北·京南科技成果转化实验区: "south of Beijing", a zone in Hebei
+  '陕京四线': { provinces: [] },
+  '中俄东线': { provinces: [] },
+  '蒙西煤制气': { provinces: [] },
+  '京滨城际': { provinces: [] },
+  '京唐城际': { provinces: [] },
+  '京津城际': { provinces: [] },
+  '京沪高铁': { provinces: [] },
+  '京秦': { provinces: [] }, // 京秦高速公路, an expressway
+  '京津呼新发展轴': { provinces: [] },
+  '京津风沙源治理': { provinces: [] }, // the programme; its measure names 北京 and 河北 in full
+  '渤海津冀港口投资发展有限公司': { provinces: [] }, // a company
+  // abbreviations standing for their provinces
   '京': { provinces: ['beijing'] },
   '冀': { provinces: ['hebei'] },
   '晋': { provinces: ['shanxi'] },
@@ -351,7 +370,10 @@ export function buildPlanFile(raw: string, titlesEn: Record<string, string>): Pl
       ...rest,
     };
   });
-  const agencies: Agency[] = agencyNames.map((name) => ({ id: AGENCIES[name]!.id, name_zh: name, name_en: AGENCIES[name]!.en }));
+  const agencies: Agency[] = agencyNames.map((name) => {
+    const info = AGENCIES[name]!;
+    return { id: info.id, name_zh: name, name_en: info.en, ...(info.now ? { name_now_zh: info.now.zh, name_now_en: info.now.en } : {}) };
+  });
   const sha = createHash('sha256').update(raw).digest('hex');
   const file: PlanFile = {
     source: `geodata/plan/${PLAN_BASENAME} (sha256 ${sha}); English titles and agency names translated by the project`,

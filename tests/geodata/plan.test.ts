@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
+import { findPartners } from '../../geodata/build/extract-plan.ts';
 import { PlanFileSchema } from '../../shared/schema.ts';
 import type { PlanFile, PlanNode } from '../../shared/schema.ts';
 
@@ -155,5 +156,48 @@ describe('geodata/plan/plan.json', () => {
     expect(node('2.3.2.m1').partners).toEqual(expect.arrayContaining(['mongolia', 'inner-mongolia']));
     for (const n of plan.nodes) expect(n.partners, n.id).not.toContain('tianjin');
     expect(node('1.2.g2025').partners).toEqual([]);
+  });
+
+  it('takes partners from places, not from abbreviations inside a name', () => {
+    // 陕京四线 and 中俄东线 are pipelines whose Tianjin sections the measure builds.
+    expect(findPartners('加快陕京四线、中俄东线等跨区域输气管线天津段工程建设').partners).toEqual([]);
+    expect(node('2.4.1.m1').partners).not.toContain('shaanxi');
+    expect(node('2.4.1.m1').partners).not.toContain('russia');
+    // the same measure names 内蒙古, 山西 and 京津冀 as places
+    expect(node('2.4.1.m1').partners).toEqual(expect.arrayContaining(['inner-mongolia', 'shanxi', 'beijing', 'hebei']));
+    // line, axis and company names
+    expect(findPartners('建设京滨城际铁路、京津城际机场引入线').partners).toEqual([]);
+    expect(findPartners('发挥天津在京津呼新发展轴上的辐射带动作用').partners).toEqual([]);
+    expect(node('2.1.2.m1').partners).toEqual([]);
+    expect(node('2.3.2.m3').partners).toEqual([]);
+    // a place written out still counts, and an abbreviation standing for its province too
+    expect(findPartners('畅通连接蒙俄的口岸运输通道').partners).toEqual(['mongolia', 'russia']);
+    expect(findPartners('联合京冀，建成区域性防护体系').partners).toEqual(['beijing', 'hebei']);
+    expect(findPartners('中俄合作').partners).toEqual(['russia']);
+  });
+
+  it('never makes a partner of a province that only an abbreviation inside a project name points to', () => {
+    // Every node's partners, recomputed with the names of the mapped lines and programmes blanked
+    // out, stay the same: those names add no partner of their own.
+    const names = ['陕京四线', '中俄东线', '蒙西煤制气', '京滨城际', '京唐城际', '京津城际', '京沪高铁', '京秦', '京津呼新发展轴', '京津风沙源治理'];
+    for (const n of plan.nodes) {
+      const own = n.kind === 'part' || n.kind === 'section' || n.kind === 'task' ? `${n.title_zh}\n${n.text_zh}` : n.text_zh;
+      const blanked = names.reduce((t, name) => t.split(name).join('·'), own);
+      expect(n.partners, n.id).toEqual(findPartners(blanked).partners);
+    }
+  });
+
+  it("gives today's name only where the 2018 reform list says so", () => {
+    const byName = (zh: string) => plan.agencies.find((a) => a.name_zh === zh)!;
+    expect(byName('市科委').name_now_zh).toBe('市科学技术局');
+    expect(byName('市工业和信息化委').name_now_zh).toBe('市工业和信息化局');
+    expect(byName('市规划局').name_now_zh).toBe('市规划和自然资源局');
+    expect(byName('市环保局').name_now_zh).toBe('市生态环境局');
+    expect(byName('市环保局').name_now_en).toBe('Tianjin Municipal Bureau of Ecology and Environment');
+    // the plan's own names are kept
+    expect(byName('市环保局').name_zh).toBe('市环保局');
+    // unchanged agencies carry no second name
+    expect(byName('市发展改革委').name_now_zh).toBeUndefined();
+    for (const a of plan.agencies) expect(Boolean(a.name_now_zh), a.id).toBe(Boolean(a.name_now_en));
   });
 });
