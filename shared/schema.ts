@@ -58,6 +58,9 @@ export const AgencySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name_zh: z.string().min(1),
   name_en: z.string().min(1),
+  /** Today's name where the agency was renamed or merged since the plan (2018 reform), from a published source. */
+  name_now_zh: z.string().min(1).optional(),
+  name_now_en: z.string().min(1).optional(),
 });
 export type Agency = z.infer<typeof AgencySchema>;
 
@@ -98,8 +101,12 @@ export const ProjectPropertiesSchema = z.object({
   precision: PrecisionSchema,
   /** How the coordinates were obtained: dataset and identifier, or the stations a line runs through. */
   source: z.string().min(1),
+  /** The same in Chinese, for the Chinese interface. */
+  source_zh: z.string().min(1).optional(), // TEMP until the data carries it
   /** What else is known (a site that moved, a vague clause). */
   note: z.string().optional(),
+  /** The note in Chinese (required: every feature says in Chinese what it stands for). */
+  note_zh: z.string().min(1).optional(), // TEMP until the data carries it
 });
 export type ProjectProperties = z.infer<typeof ProjectPropertiesSchema>;
 

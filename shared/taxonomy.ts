@@ -33,19 +33,23 @@ export const CATEGORIES = {
   'freight-rail': { zh: '货运铁路', en: 'Freight railway', group: 'transport', geometry: 'line', color: '#661100' },
   'rail-corridor': { zh: '国际铁路通道', en: 'International rail corridor', group: 'transport', geometry: 'line', color: '#332288' },
   'expressway': { zh: '高速公路', en: 'Expressway', group: 'transport', geometry: 'line', color: '#E69F00' },
+  'urban-road': { zh: '城市道路', en: 'Urban road', group: 'transport', geometry: 'line', color: '#997700' },
   'border-crossing': { zh: '口岸', en: 'Border crossing', group: 'transport', geometry: 'point', color: '#CC6677' },
   'rail-hub': { zh: '中欧班列枢纽', en: 'China-Europe rail hub', group: 'transport', geometry: 'point', color: '#882255' },
+  'rail-service': { zh: '班列线路', en: 'Freight train service', group: 'transport', geometry: 'line', color: '#EE3377' },
   'industrial-park': { zh: '产业园区与基地', en: 'Industrial park or base', group: 'industry', geometry: 'area', color: '#D55E00' },
   'logistics': { zh: '物流园区与市场', en: 'Logistics park or market', group: 'industry', geometry: 'point', color: '#DDAA33' },
   'service-facility': { zh: '服务设施', en: 'Service facility', group: 'industry', geometry: 'point', color: '#BB5566' },
   'energy-field': { zh: '油气田与储气库', en: 'Oil & gas field or storage', group: 'energy', geometry: 'area', color: '#555555' },
   'gas-pipeline': { zh: '输气管道', en: 'Gas pipeline', group: 'energy', geometry: 'line', color: '#117733' },
   'power-corridor': { zh: '输电通道', en: 'Power corridor', group: 'energy', geometry: 'line', color: '#DDCC77' },
+  'power-grid': { zh: '电网', en: 'Power grid', group: 'energy', geometry: 'area', color: '#DDCC77' },
   'water-transfer': { zh: '调水工程', en: 'Water transfer', group: 'energy', geometry: 'line', color: '#56B4E9' },
   'flood-control': { zh: '蓄滞洪与行洪', en: 'Flood control', group: 'energy', geometry: 'area', color: '#44AA99' },
   'ecological': { zh: '生态建设', en: 'Ecological programme', group: 'ecology', geometry: 'area', color: '#009E73' },
   'sea-basin': { zh: '海域与流域', en: 'Sea area or river basin', group: 'ecology', geometry: 'area', color: '#4477AA' },
   'cooperation-area': { zh: '合作区域', en: 'Cooperation area', group: 'industry', geometry: 'area', color: '#AA4499' },
+  'development-axis': { zh: '发展轴', en: 'Development axis', group: 'industry', geometry: 'line', color: '#AA4499' },
 } as const satisfies Record<string, CategoryDef>;
 export type CategoryId = keyof typeof CATEGORIES;
 export const CATEGORY_IDS = Object.keys(CATEGORIES) as [CategoryId, ...CategoryId[]];
@@ -66,11 +70,13 @@ export const STATUS_IDS = Object.keys(STATUSES) as [StatusId, ...StatusId[]];
 /** The plan's own verb for a place, as a stage; `status` is the plan-implied first status. */
 export const STAGES = {
   'study': { zh: '前期研究', en: 'Study', verbs: ['前期研究', '规划研究'], status: 'study' },
+  'exploration': { zh: '勘探', en: 'Exploration', verbs: ['勘探'], status: 'ongoing' },
   'planning': { zh: '规划建设', en: 'Planning', verbs: ['规划建设', '规划'], status: 'planned' },
   'construction': { zh: '建设', en: 'Construction', verbs: ['建设', '加快推进', '加快建设', '共建'], status: 'construction' },
   'completion': { zh: '建成开通', en: 'Completion', verbs: ['建成', '开通'], status: 'construction' },
-  'upgrade': { zh: '提升强化', en: 'Upgrade', verbs: ['提升', '强化'], status: 'ongoing' },
-  'promotion': { zh: '推动鼓励', en: 'Promotion', verbs: ['推动', '鼓励'], status: 'ongoing' },
+  'upgrade': { zh: '提升强化', en: 'Upgrade', verbs: ['提升', '强化', '扩大', '完善', '深化', '达标治理'], status: 'ongoing' },
+  'existing': { zh: '已有设施', en: 'Existing', verbs: ['已有', '以…为载体', '以…为核心区域'], status: 'operation' },
+  'promotion': { zh: '推动鼓励', en: 'Promotion', verbs: ['推动', '鼓励', '继续实施', '深度融入', '发挥…作用'], status: 'ongoing' },
   'policy': { zh: '机制与基金', en: 'Policy', verbs: ['建立机制', '设立基金'], status: 'ongoing' },
 } as const satisfies Record<string, Label & { verbs: readonly string[]; status: StatusId }>;
 export type StageId = keyof typeof STAGES;
@@ -80,6 +86,8 @@ export const STAGE_IDS = Object.keys(STAGES) as [StageId, ...StageId[]];
 export const PRECISIONS = {
   'exact': { zh: '精确位置', en: 'Exact site' },
   'approximate': { zh: '近似位置', en: 'Approximate' },
+  /** The point marks a related place (an operator's seat, a county seat, a host city), not the thing itself. */
+  'representative': { zh: '代表点', en: 'Representative point' },
   'schematic': { zh: '示意线路', en: 'Schematic route' },
   'region': { zh: '整体区域', en: 'Whole region' },
 } as const satisfies Record<string, Label>;
