@@ -22,6 +22,7 @@ import { exportRoutes } from './routes/export.ts';
 import { planRoutes } from './routes/plan.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { viewRoutes } from './routes/views.ts';
 
 export type AppOptions = {
   db: Db;
@@ -57,7 +58,8 @@ export function createApp({ db, clientDir, requireSignInToRead = false, secureCo
     .route('/plan', planRoutes(db))
     .route('/projects', projectRoutes(db))
     .route('/stats', statsRoutes(db))
-    .route('/export', exportRoutes(db));
+    .route('/export', exportRoutes(db))
+    .route('/views', viewRoutes(db));
 
   const app = new Hono()
     .use(compress())

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { html, raw } from 'hono/html';
 import { ProjectFilterSchema } from '#shared/filters.ts';
 import { StatusEditSchema } from './routes/projects.ts';
+import { ViewCreateSchema, ViewEditSchema, ViewOrderSchema } from './services/views.ts';
 
 type Param = { name: string; in: 'query' | 'path' | 'header'; required: boolean; description?: string; schema: unknown };
 
@@ -28,6 +29,12 @@ export const ENDPOINTS = [
   ['get', '/api/stats/coverage', 'Counts by task area, category, status, province; km and km² per province'],
   ['get', '/api/export/projects.geojson', 'The filtered projects as a GeoJSON file'],
   ['get', '/api/export/projects.csv', 'The filtered projects as CSV (UTF-8 with BOM)'],
+  ['get', '/api/views', 'Saved views (title, note, URL state), in slideshow order'],
+  ['post', '/api/views', 'Save a view (editor)'],
+  ['put', '/api/views/order', 'Reorder the saved views (editor): every id, once'],
+  ['get', '/api/views/{id}', 'One saved view, with its version as ETag'],
+  ['patch', '/api/views/{id}', 'Change a view\'s title, note or state (editor); optimistic concurrency by version'],
+  ['delete', '/api/views/{id}', 'Delete a saved view (editor)'],
   ['post', '/api/auth/login', 'Sign in: sets an HttpOnly session cookie, returns the CSRF token'],
   ['post', '/api/auth/logout', 'Sign out'],
   ['get', '/api/auth/me', 'The signed-in user and CSRF token, or null'],
@@ -46,9 +53,23 @@ function operation(method: string, path: string, summary: string) {
     op.security = [{ session: [] }, { bearer: [] }];
     op.responses = { '200': ok('The project after the change'), '400': error, '401': error, '403': error, '404': error, '409': error, '413': error, '428': error };
   }
+  if (path.startsWith('/api/views')) viewOperation(method, path, op);
   if (path === '/api/export/projects.csv') op.responses = { '200': ok('CSV file', 'text/csv'), '400': error };
   if (path === '/api/docs') op.responses = { '200': ok('HTML page', 'text/html') };
   return [method, op] as const;
+}
+
+/** The saved views: integer ids, editor writes with the session + CSRF or bearer rules of status edits. */
+function viewOperation(method: string, path: string, op: Record<string, unknown>) {
+  const viewId: Param = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
+  const ifMatch: Param = { name: 'If-Match', in: 'header', required: false, description: 'The version seen (ETag "v3"), if not in the body', schema: { type: 'string' } };
+  if (path.includes('{id}')) op.parameters = method === 'get' ? [viewId] : [viewId, ifMatch];
+  const body = method === 'post' ? ViewCreateSchema : method === 'patch' ? ViewEditSchema : method === 'put' ? ViewOrderSchema : null;
+  if (body) op.requestBody = { required: true, content: json(z.toJSONSchema(body, { io: 'input' })) };
+  if (method !== 'get') {
+    op.security = [{ session: [] }, { bearer: [] }];
+    op.responses = { [method === 'post' ? '201' : '200']: ok('The view(s) after the change'), '400': error, '401': error, '403': error, '404': error, '409': error, '413': error, '428': error };
+  }
 }
 
 export function openApiDocument() {
