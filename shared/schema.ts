@@ -102,11 +102,11 @@ export const ProjectPropertiesSchema = z.object({
   /** How the coordinates were obtained: dataset and identifier, or the stations a line runs through. */
   source: z.string().min(1),
   /** The same in Chinese, for the Chinese interface. */
-  source_zh: z.string().min(1).optional(), // TEMP until the data carries it
+  source_zh: z.string().min(1),
   /** What else is known (a site that moved, a vague clause). */
   note: z.string().optional(),
   /** The note in Chinese (required: every feature says in Chinese what it stands for). */
-  note_zh: z.string().min(1).optional(), // TEMP until the data carries it
+  note_zh: z.string().min(1),
 });
 export type ProjectProperties = z.infer<typeof ProjectPropertiesSchema>;
 
