@@ -14,27 +14,34 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/client.ts';
 import { GEODATA_DIR } from './db/geodata.ts';
-import { ApiError, errorBody } from './errors.ts';
+import { ApiError, errorBody, logError } from './errors.ts';
 import { identify, type AuthVars } from './middleware/auth.ts';
 import { apiDocsPage, openApiDocument } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { exportRoutes } from './routes/export.ts';
+import { historyRoutes } from './routes/history.ts';
 import { planRoutes } from './routes/plan.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { viewRoutes } from './routes/views.ts';
+import type { SignInGuard } from './services/sign-in-guard.ts';
 
 export type AppOptions = {
   db: Db;
   /** Built client (vite build output) to serve at /, if any. */
   clientDir?: string;
   requireSignInToRead?: boolean;
+  /** HTTPS deployment: Secure cookies and HSTS. */
   secureCookie?: boolean;
+  /** Take the client address for sign-in limits from X-Forwarded-For (behind one reverse proxy). */
+  trustProxy?: boolean;
+  /** The sign-in limiter (tests pass their own to read its counters). */
+  signInGuard?: SignInGuard;
 };
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
-export function createApp({ db, clientDir, requireSignInToRead = false, secureCookie = false }: AppOptions) {
+export function createApp({ db, clientDir, requireSignInToRead = false, secureCookie = false, trustProxy = false, signInGuard }: AppOptions) {
   const api = new Hono<{ Variables: AuthVars }>()
     .use(identify(db))
     .use(async (c, next) => {
@@ -54,10 +61,11 @@ export function createApp({ db, clientDir, requireSignInToRead = false, secureCo
     })
     .get('/openapi.json', (c) => c.json(openApiDocument()))
     .get('/docs', (c) => c.html(apiDocsPage()))
-    .route('/auth', authRoutes(db, { secureCookie }))
+    .route('/auth', authRoutes(db, { secureCookie, trustProxy, guard: signInGuard }))
     .route('/plan', planRoutes(db))
     .route('/projects', projectRoutes(db))
     .route('/stats', statsRoutes(db))
+    .route('/history', historyRoutes(db))
     .route('/export', exportRoutes(db))
     .route('/views', viewRoutes(db));
 
@@ -73,7 +81,12 @@ export function createApp({ db, clientDir, requireSignInToRead = false, secureCo
           imgSrc: ["'self'", 'data:', 'blob:'],
           styleSrc: ["'self'", "'unsafe-inline'"],
           connectSrc: ["'self'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
         },
+        // HSTS over plain HTTP would be ignored at best and pin a wrong promise at worst.
+        strictTransportSecurity: secureCookie ? 'max-age=31536000; includeSubDomains' : false,
         crossOriginEmbedderPolicy: false,
       }),
     )
@@ -85,7 +98,7 @@ export function createApp({ db, clientDir, requireSignInToRead = false, secureCo
     if (err instanceof HTTPException) {
       return c.json(errorBody(new ApiError(err.status as 400, 'http_error', err.message || 'request refused')), err.status);
     }
-    console.error(err);
+    logError(c.req.method, c.req.path, err);
     return c.json(errorBody(new ApiError(500, 'internal', 'internal error')), 500);
   });
 

@@ -1,5 +1,6 @@
 /** The server's configuration, read once from process.env and checked; a bad value stops start-up. */
 import { z } from 'zod';
+import { StartupError } from './errors.ts';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -15,6 +16,8 @@ const EnvSchema = z.object({
   CLIENT_DIR: z.string().min(1).default('dist'),
   /** Set on HTTPS deployments so session cookies are marked Secure. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** "true" behind one reverse proxy: sign-in limits key on the last X-Forwarded-For address. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -22,8 +25,12 @@ export type Env = z.infer<typeof EnvSchema>;
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    const problems = parsed.error.issues.map((i) => {
+      const name = i.path.join('.');
+      const value = String(source[name] ?? '').slice(0, 60);
+      return `${name}=${JSON.stringify(value)}: ${i.message}`;
+    });
+    throw new StartupError(`invalid configuration: ${problems.join('; ')}`);
   }
   return parsed.data;
 }

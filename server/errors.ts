@@ -18,6 +18,9 @@ export class ApiError extends Error {
   }
 }
 
+/** A problem a person fixes (a variable, a path, a port): printed as one line, without a stack. */
+export class StartupError extends Error {}
+
 export const badRequest = (field: string, message: string) => new ApiError(400, 'bad_request', `${field}: ${message}`, field);
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 
@@ -43,3 +46,16 @@ export const validationHook = (result: { success: boolean; error?: unknown }, c:
     return c.json(errorBody(e), 400);
   }
 };
+
+/**
+ * One log line per failed request: method, path, and what failed (an error class and a driver
+ * code), never SQL, parameters or bodies, which can be long and can hold secrets. DEBUG=1 adds the
+ * stack for a developer.
+ */
+export function logError(method: string, path: string, err: unknown) {
+  const e = err as { name?: string; code?: unknown; cause?: { code?: unknown; name?: string } } | null;
+  const code = [e?.code, e?.cause?.code].find((x) => typeof x === 'string' && /^[\w.-]{1,40}$/.test(x)) ?? '';
+  const kind = e?.cause?.name && e.cause.name !== 'Error' ? e.cause.name : (e?.name ?? 'Error');
+  console.error(`${method} ${path.slice(0, 200)} 500 ${kind}${code ? ` ${code}` : ''}`);
+  if (process.env.DEBUG) console.error(err);
+}

@@ -1,54 +1,99 @@
 /**
  * Users and API tokens, from the command line (there is no default user or password anywhere):
- *   npm run user -- add <username> [--role editor|admin]     (password from ATLAS_PASSWORD or a prompt)
- *   npm run user -- token <username> [token-name]            (prints a bearer token once)
- *   npm run user -- list
+ *   npm run user -- add <username> [--role viewer|editor|admin]   password from ATLAS_PASSWORD,
+ *   npm run user -- passwd <username>                              a hidden prompt, or one line on stdin
+ *   npm run user -- remove <username>
+ *   npm run user -- token <username> [token-name] [--days 90]     prints a bearer token once
+ *   npm run user -- revoke <username> <token-name>
+ *   npm run user -- list                                           users, roles, token names and expiry
+ * Every error is one line on stderr and a non-zero exit.
  */
-import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { openDb } from '../db/client.ts';
-import * as t from '../db/schema.ts';
+import { openDb, type Db } from '../db/client.ts';
 import { readEnv } from '../env.ts';
-import { createApiToken, createUser, type Role } from '../services/auth.ts';
+import { StartupError } from '../errors.ts';
+import {
+  AuthError, changePassword, checkPassword, createApiToken, createUser, listUsers, PASSWORD_MAX, PASSWORD_MIN, removeUser, revokeApiToken, ROLES, TOKEN_DAYS, type Role,
+} from '../services/auth.ts';
+import { readSecret } from './read-secret.ts';
 
+const USAGE = `usage: npm run user -- add <user> [--role ${ROLES.join('|')}] | passwd <user> | remove <user> | token <user> [name] [--days n] | revoke <user> <name> | list`;
+
+/** The new password: ATLAS_PASSWORD, else a hidden prompt on a terminal, else the first line of stdin. */
 async function askPassword(): Promise<string> {
-  if (process.env.ATLAS_PASSWORD) return process.env.ATLAS_PASSWORD;
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  const pw = await rl.question('Password (at least 10 characters): ');
-  rl.close();
+  const pw = process.env.ATLAS_PASSWORD ?? (await readSecret(`Password (${PASSWORD_MIN}-${PASSWORD_MAX} characters): `));
+  if (!pw) throw new AuthError('no password given: set ATLAS_PASSWORD, type one at the prompt, or pipe one line on stdin');
+  checkPassword(pw);
   return pw;
 }
 
+type Args = { command?: string; username?: string; extra?: string; role: string; days: string };
+
+async function run(db: Db, { command, username, extra, role, days }: Args): Promise<string | null> {
+  if (command === 'list') {
+    const users = await listUsers(db);
+    return users
+      .map((u) => [`${u.username}\t${u.role}`, ...u.tokens.map((k) => `  token ${k.name}\tcreated ${k.createdAt.slice(0, 10)}\t${k.expiresAt ? `expires ${k.expiresAt.slice(0, 10)}` : 'never expires'}`)].join('\n'))
+      .join('\n');
+  }
+  if (!username) return null;
+  if (command === 'add') {
+    if (!ROLES.includes(role as Role)) throw new AuthError(`--role must be one of ${ROLES.join(', ')}`);
+    const user = await createUser(db, username, await askPassword(), role as Role);
+    return `Created ${user.role} ${user.username}`;
+  }
+  if (command === 'passwd') {
+    await changePassword(db, username, await askPassword());
+    return `Changed the password of ${username}; their sessions have ended`;
+  }
+  if (command === 'remove') {
+    await removeUser(db, username);
+    return `Removed ${username} with their sessions and tokens (their edits stay in the history)`;
+  }
+  if (command === 'token') {
+    if (!/^\d+$/.test(days)) throw new AuthError('--days: a whole number from 1 to 3650');
+    return createApiToken(db, username, extra ?? 'script', Number(days));
+  }
+  if (command === 'revoke' && extra) {
+    await revokeApiToken(db, username, extra);
+    return `Revoked token ${extra} of ${username}`;
+  }
+  return null;
+}
+
+/** One line for any failure: the message of errors meant for people, a code for the rest (never SQL). */
+function oneLine(e: unknown): string {
+  if (e instanceof AuthError || e instanceof StartupError) return e.message;
+  const err = e as { code?: unknown; cause?: { code?: unknown }; name?: string };
+  const code = [err?.code, err?.cause?.code].find((x) => typeof x === 'string') ?? err?.name ?? 'unknown';
+  return `database error (${String(code)}); DEBUG=1 shows details`;
+}
+
 async function main() {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { role: { type: 'string', default: 'editor' } },
-  });
-  const [command, username, extra] = positionals;
+  let parsed;
+  try {
+    parsed = parseArgs({ allowPositionals: true, options: { role: { type: 'string', default: 'editor' }, days: { type: 'string', default: String(TOKEN_DAYS) } } });
+  } catch (e) {
+    throw new AuthError(`${(e as Error).message.split('\n')[0]}; ${USAGE}`);
+  }
+  const [command, username, extra] = parsed.positionals;
   const env = readEnv();
   const db = await openDb(env.DATABASE_URL, env.LIBSQL_AUTH_TOKEN);
   try {
-    if (command === 'add' && username) {
-      const role = values.role as Role;
-      if (role !== 'editor' && role !== 'admin') throw new Error('--role must be editor or admin');
-      const user = await createUser(db, username, await askPassword(), role);
-      console.log(`Created ${user.role} ${user.username}`);
-    } else if (command === 'token' && username) {
-      console.log(await createApiToken(db, username, extra ?? 'script'));
-    } else if (command === 'list') {
-      for (const u of await db.select({ username: t.users.username, role: t.users.role }).from(t.users).all()) {
-        console.log(`${u.username}\t${u.role}`);
-      }
-    } else {
-      console.error('usage: npm run user -- add <username> [--role editor|admin] | token <username> [name] | list');
+    const out = await run(db, { command, username, extra, role: parsed.values.role, days: parsed.values.days });
+    if (out === null) {
+      console.error(USAGE);
       process.exitCode = 2;
+    } else if (out) {
+      console.log(out);
     }
   } finally {
     db.$client.close();
   }
 }
 
-main().catch((e: Error) => {
-  console.error(`error: ${e.message}`);
+main().catch((e: unknown) => {
+  console.error(`error: ${oneLine(e)}`);
+  if (process.env.DEBUG) console.error(e);
   process.exit(1);
 });

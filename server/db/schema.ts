@@ -102,7 +102,7 @@ export const projectProvinces = sqliteTable(
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   username: text('username').notNull().unique(),
-  role: text('role', { enum: ['editor', 'admin'] }).notNull(),
+  role: text('role', { enum: ['viewer', 'editor', 'admin'] }).notNull(),
   passwordHash: text('password_hash').notNull(),
   createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });

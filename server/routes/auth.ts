@@ -6,25 +6,35 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import type { AuthVars } from '../middleware/auth.ts';
-import { loginLimiter, SESSION_COOKIE, SESSION_DAYS, signIn, signOut } from '../services/auth.ts';
+import { clientAddress } from '../middleware/client-address.ts';
+import { SESSION_COOKIE, SESSION_DAYS, signIn, signOut } from '../services/auth.ts';
+import { signInGuard, type SignInGuard } from '../services/sign-in-guard.ts';
 
 const LoginSchema = z.object({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) }).strict();
 
-export const authRoutes = (db: Db, opts: { secureCookie: boolean }, limiter = loginLimiter()) =>
+export type AuthRouteOptions = { secureCookie: boolean; trustProxy?: boolean; guard?: SignInGuard };
+
+export const authRoutes = (db: Db, { secureCookie, trustProxy = false, guard = signInGuard() }: AuthRouteOptions) =>
   new Hono<{ Variables: AuthVars }>()
     .post('/login', zValidator('json', LoginSchema, validationHook), async (c) => {
       const { username, password } = c.req.valid('json');
-      if (limiter.blocked(username)) throw new ApiError(429, 'too_many_attempts', 'too many failed sign-ins; wait a few minutes');
-      const session = await signIn(db, username, password);
+      // Refused before any hashing: an address that keeps failing waits, and so does a crowd.
+      const client = clientAddress(c, trustProxy);
+      const refusal = guard.refusal(client);
+      if (refusal) {
+        c.header('Retry-After', String(refusal.retryAfterS));
+        throw new ApiError(429, refusal.code, refusal.message);
+      }
+      const session = await guard.hashing(() => signIn(db, username, password));
       if (!session) {
-        limiter.failed(username);
+        guard.failed(client);
         throw new ApiError(401, 'unauthorized', 'wrong username or password');
       }
-      limiter.succeeded(username);
+      guard.succeeded(client);
       setCookie(c, SESSION_COOKIE, session.secret, {
         httpOnly: true,
         sameSite: 'Strict',
-        secure: opts.secureCookie,
+        secure: secureCookie,
         path: '/',
         maxAge: SESSION_DAYS * 86400,
       });

@@ -3,7 +3,7 @@
  * echoes in X-CSRF-Token) and bearer API tokens for scripts. Only hashes of secrets are stored.
  */
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { eq, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 
@@ -14,7 +14,9 @@ const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 export const SESSION_COOKIE = 'atlas_session';
 export const SESSION_DAYS = 7;
 
-export type Role = 'editor' | 'admin';
+/** viewer: reads (also when REQUIRE_SIGN_IN_TO_READ is on) but changes nothing; editor and admin edit. */
+export const ROLES = ['viewer', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 export type User = { id: number; username: string; role: Role };
 
 export async function hashPassword(password: string): Promise<string> {
@@ -39,9 +41,38 @@ export async function verifyPassword(password: string, stored: string): Promise<
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const token = () => randomBytes(32).toString('base64url');
 
+/** A user-facing error: its message is one line a person can act on (the CLI prints only that). */
+export class AuthError extends Error {}
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 200;
+export const TOKEN_DAYS = 90;
+
+export function checkUsername(username: string) {
+  if (!/^[a-zA-Z0-9._-]{2,40}$/.test(username)) throw new AuthError('username: 2-40 letters, digits, . _ -');
+}
+
+/** 12 to 200 characters, not only spaces, no control characters (they cannot be typed at sign-in). */
+export function checkPassword(password: string) {
+  if (password.length < PASSWORD_MIN) throw new AuthError(`password: at least ${PASSWORD_MIN} characters`);
+  if (password.length > PASSWORD_MAX) throw new AuthError(`password: at most ${PASSWORD_MAX} characters`);
+  if (!password.trim()) throw new AuthError('password: must not be blank');
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(password)) throw new AuthError('password: no control characters');
+}
+
+async function userByName(db: Db, username: string) {
+  const user = await db.select().from(t.users).where(eq(t.users.username, username)).get();
+  if (!user) throw new AuthError(`no user ${username}`);
+  return user;
+}
+
 export async function createUser(db: Db, username: string, password: string, role: Role): Promise<User> {
-  if (!/^[a-zA-Z0-9._-]{2,40}$/.test(username)) throw new Error('username: 2-40 letters, digits, . _ -');
-  if (password.length < 10) throw new Error('password: at least 10 characters');
+  checkUsername(username);
+  checkPassword(password);
+  if (!ROLES.includes(role)) throw new AuthError(`role: one of ${ROLES.join(', ')}`);
+  const existing = await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.username, username)).get();
+  if (existing) throw new AuthError(`user ${username} already exists`);
   const row = await db
     .insert(t.users)
     .values({ username, role, passwordHash: await hashPassword(password) })
@@ -50,29 +81,63 @@ export async function createUser(db: Db, username: string, password: string, rol
   return row;
 }
 
-export async function createApiToken(db: Db, username: string, name: string): Promise<string> {
-  const user = await db.select().from(t.users).where(eq(t.users.username, username)).get();
-  if (!user) throw new Error(`no user ${username}`);
+/** A new password; every session of the user ends (tokens stay: revoke them one by one). */
+export async function changePassword(db: Db, username: string, password: string) {
+  checkPassword(password);
+  const user = await userByName(db, username);
+  const passwordHash = await hashPassword(password);
+  await db.batch([
+    db.update(t.users).set({ passwordHash }).where(eq(t.users.id, user.id)),
+    db.delete(t.sessions).where(eq(t.sessions.userId, user.id)),
+  ]);
+}
+
+/** Removes a user with their sessions and tokens; their names stay in the status history. */
+export async function removeUser(db: Db, username: string) {
+  const user = await userByName(db, username);
+  await db.batch([
+    db.delete(t.sessions).where(eq(t.sessions.userId, user.id)),
+    db.delete(t.apiTokens).where(eq(t.apiTokens.userId, user.id)),
+    db.delete(t.users).where(eq(t.users.id, user.id)),
+  ]);
+}
+
+/** A bearer token, valid for `days` (default 90); its name is unique per user so it can be revoked. */
+export async function createApiToken(db: Db, username: string, name: string, days = TOKEN_DAYS): Promise<string> {
+  const user = await userByName(db, username);
+  if (!/^[\w.-]{1,40}$/.test(name)) throw new AuthError('token name: 1-40 letters, digits, . _ -');
+  if (!Number.isInteger(days) || days < 1 || days > 3650) throw new AuthError('--days: a whole number from 1 to 3650');
+  const taken = await db.select({ name: t.apiTokens.name }).from(t.apiTokens).where(and(eq(t.apiTokens.userId, user.id), eq(t.apiTokens.name, name))).get();
+  if (taken) throw new AuthError(`${username} already has a token named ${name}; revoke it or pick another name`);
   const secret = `atl_${token()}`;
-  await db.insert(t.apiTokens).values({ tokenHash: sha256(secret), userId: user.id, name });
+  const expiresAt = new Date(Date.now() + days * 864e5).toISOString();
+  await db.insert(t.apiTokens).values({ tokenHash: sha256(secret), userId: user.id, name, expiresAt });
   return secret;
 }
 
-/**
- * Failed sign-ins per username, kept in memory by each app: after `max` failures within the window,
- * further attempts are refused without running scrypt, so a login loop can neither guess passwords
- * nor tie up the CPU.
- */
-export function loginLimiter(max = 5, windowMs = 5 * 60_000) {
-  const failures = new Map<string, number[]>();
-  const recent = (username: string, now: number) => (failures.get(username) ?? []).filter((at) => now - at < windowMs);
-  return {
-    blocked: (username: string) => recent(username, Date.now()).length >= max,
-    failed: (username: string) => failures.set(username, [...recent(username, Date.now()), Date.now()]),
-    succeeded: (username: string) => failures.delete(username),
-  };
+export async function revokeApiToken(db: Db, username: string, name: string) {
+  const user = await userByName(db, username);
+  const gone = await db
+    .delete(t.apiTokens)
+    .where(and(eq(t.apiTokens.userId, user.id), eq(t.apiTokens.name, name)))
+    .returning({ name: t.apiTokens.name });
+  if (!gone.length) throw new AuthError(`${username} has no token named ${name}`);
 }
-export type LoginLimiter = ReturnType<typeof loginLimiter>;
+
+/** Users with their tokens' names and expiry (never a secret or a hash). */
+export async function listUsers(db: Db) {
+  const users = await db.select({ id: t.users.id, username: t.users.username, role: t.users.role }).from(t.users).orderBy(t.users.username).all();
+  const tokens = await db
+    .select({ userId: t.apiTokens.userId, name: t.apiTokens.name, createdAt: t.apiTokens.createdAt, expiresAt: t.apiTokens.expiresAt })
+    .from(t.apiTokens)
+    .orderBy(t.apiTokens.name)
+    .all();
+  return users.map((u) => ({
+    username: u.username,
+    role: u.role,
+    tokens: tokens.filter((k) => k.userId === u.id).map(({ userId: _u, ...k }) => k),
+  }));
+}
 
 export async function signIn(db: Db, username: string, password: string) {
   const now = Date.now();
@@ -109,7 +174,12 @@ export async function userFromApiToken(db: Db, secret: string): Promise<User | n
     .select({ id: t.users.id, username: t.users.username, role: t.users.role })
     .from(t.apiTokens)
     .innerJoin(t.users, eq(t.users.id, t.apiTokens.userId))
-    .where(eq(t.apiTokens.tokenHash, sha256(secret)))
+    .where(
+      and(
+        eq(t.apiTokens.tokenHash, sha256(secret)),
+        or(isNull(t.apiTokens.expiresAt), gt(t.apiTokens.expiresAt, new Date().toISOString())),
+      ),
+    )
     .get();
   return row ?? null;
 }
