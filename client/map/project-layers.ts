@@ -2,7 +2,8 @@
  * The project layers as typed data. One GeoJSON source, `projects`; each geometry kind gets its
  * layers, coloured by category (shared/taxonomy.ts) and drawn by precision so a schematic route or a
  * whole-region programme never looks like a surveyed alignment: schematic lines are dashed, region
- * areas are pale with a dashed edge, approximate points are hollow.
+ * areas are pale with a dashed edge, approximate points are hollow, and representative points (a
+ * related place standing for the thing: an operator's seat, a county seat) are hollow inside a ring.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { CATEGORIES, CATEGORY_IDS } from '#shared/taxonomy.ts';
@@ -104,6 +105,20 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
         'line-color': categoryColor,
         'line-width': zoomed(2.5, 4.5),
         'line-dasharray': [2, 1.5],
+      },
+    },
+    {
+      // A ring around the hollow symbol: this point only stands for the place (precision 'representative').
+      id: 'projects-point-representative',
+      type: 'circle',
+      source: PROJECT_SOURCE,
+      filter: ['all', isPoint, precisionIs('representative')],
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 10, 10, 14],
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': categoryColor,
+        'circle-stroke-width': 1.5,
+        'circle-stroke-opacity': 0.9,
       },
     },
     {
