@@ -5,8 +5,10 @@
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Geometry } from './schema.ts';
+import { isWide } from './wide.ts';
 
-export type ProvinceFeature = Feature<Polygon | MultiPolygon, { id: string }>;
+/** A province (or neighbouring country) outline; `country` is an ISO code, CN for China's provinces. */
+export type ProvinceFeature = Feature<Polygon | MultiPolygon, { id: string; country?: string }>;
 
 export type Measures = { lengthKm: number | null; areaKm2: number | null };
 
@@ -51,19 +53,66 @@ export function provincesTouched(geometry: Geometry, provinces: readonly Provinc
   return provinces.filter((p) => boxesMeet([minX, minY, maxX, maxY], boxOf(p)) && turf.booleanIntersects(f, p)).map((p) => p.properties.id);
 }
 
-/** Kilometres of a line inside each province: each segment counts where its midpoint lies. */
+/**
+ * A place outside every outline but within this many km of one belongs to the nearest: a port on
+ * reclaimed land beyond the simplified coast, a border crossing drawn a little over the border.
+ */
+export const NEAR_KM = 15;
+
+const isChinese = (p: ProvinceFeature) => p.properties.country === undefined || p.properties.country === 'CN';
+
+/** Degrees that NEAR_KM spans at a latitude, to widen a box before looking for near provinces. */
+const nearDeg = (lat: number) => NEAR_KM / (111 * Math.max(Math.cos((lat * Math.PI) / 180), 0.1));
+
+/**
+ * The province a point lies in: the one whose outline holds it, else the nearest within NEAR_KM,
+ * else none. With `chinaFirst` (the plan's places are all in China), a Chinese province within
+ * NEAR_KM wins over a neighbouring country whose simplified outline happens to hold the point.
+ */
+export function provinceAt(
+  [x, y]: [number, number],
+  provinces: readonly ProvinceFeature[],
+  { chinaFirst = false }: { chinaFirst?: boolean } = {},
+): string | null {
+  const d = nearDeg(y);
+  const near = provinces.filter((p) => boxesMeet([x - d, y - d, x + d, y + d], boxOf(p)));
+  const pick = (pool: readonly ProvinceFeature[]) => {
+    const inside = pool.find((p) => inBox([x, y], boxOf(p)) && turf.booleanPointInPolygon([x, y], p));
+    if (inside) return inside.properties.id;
+    let best: { id: string; km: number } | null = null;
+    for (const p of pool) {
+      const km = turf.pointToPolygonDistance([x, y], p, { units: 'kilometers' });
+      if (km <= NEAR_KM && (!best || km < best.km)) best = { id: p.properties.id, km };
+    }
+    return best?.id ?? null;
+  };
+  return (chinaFirst ? pick(near.filter(isChinese)) : null) ?? pick(near);
+}
+
+/**
+ * Kilometres of a line inside each province. Each line is cut where it crosses a province outline
+ * (turf.lineSplit against the outlines near it) and every piece counts, whole, in the province that
+ * holds its middle; a piece outside every outline (a quay beyond the simplified coast) counts in the
+ * nearest province within NEAR_KM. The shares add up to the line's length, less any piece far from
+ * every outline.
+ */
 export function lengthByProvince(geometry: Geometry, provinces: readonly ProvinceFeature[]): Record<string, number> {
   const lines =
     geometry.type === 'LineString' ? [geometry.coordinates] : geometry.type === 'MultiLineString' ? geometry.coordinates : [];
   const out: Record<string, number> = {};
-  for (const line of lines) {
-    for (let i = 1; i < line.length; i++) {
-      const a = line[i - 1]!;
-      const b = line[i]!;
-      const km = turf.distance(a, b, { units: 'kilometers' });
-      const mid: [number, number] = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-      const p = provinces.find((q) => inBox(mid, boxOf(q)) && turf.booleanPointInPolygon(mid, q));
-      if (p) out[p.properties.id] = (out[p.properties.id] ?? 0) + km;
+  for (const coords of lines) {
+    const line = turf.lineString(coords);
+    const [minX, minY, maxX, maxY] = turf.bbox(line);
+    const d = nearDeg((minY + maxY) / 2);
+    const candidates = provinces.filter((p) => boxesMeet([minX - d, minY - d, maxX + d, maxY + d], boxOf(p)));
+    const outlines = candidates.flatMap((p) => (p.geometry.type === 'Polygon' ? [p.geometry.coordinates] : p.geometry.coordinates));
+    const split = outlines.length ? turf.lineSplit(line, turf.multiPolygon(outlines)).features : [];
+    for (const piece of split.length ? split : [line]) {
+      const km = turf.length(piece, { units: 'kilometers' });
+      if (km === 0) continue;
+      const [x, y] = turf.along(piece, km / 2, { units: 'kilometers' }).geometry.coordinates as [number, number];
+      const id = provinceAt([x, y], candidates);
+      if (id) out[id] = (out[id] ?? 0) + km;
     }
   }
   return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, round(v)]));
@@ -101,19 +150,44 @@ const areaOf = (p: ProvinceFeature): number => {
 const isShare = (km2: number, projectKm2: number, provinceKm2: number) =>
   km2 >= 1 && (km2 >= 0.02 * provinceKm2 || km2 >= 0.5 * projectKm2);
 
+/** Kilometres under which a line's share of a province is a border sliver, not a share. */
+const MIN_SHARE_KM = 2;
+
 /**
- * The provinces a project lies in, with its kilometres or square kilometres in each. A land area
- * counts for a province only where it covers some of it (not where it merely shares a border); a
- * sea area counts for the provinces on its shores.
+ * The provinces a project lies in, with its kilometres or square kilometres in each. A point lies in
+ * one province (provinceAt, China first); a line in those where it runs for MIN_SHARE_KM or more; a
+ * land area in those it covers (not those it merely borders); a sea area in the provinces on its
+ * shores, with no km² in them.
  */
-export function provinceShares(geometry: Geometry, provinces: readonly ProvinceFeature[]) {
-  const km = lengthByProvince(geometry, provinces);
-  const km2 = areaByProvince(geometry, provinces);
-  const isArea = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
-  // A sea area lies in no province: it belongs to the provinces on its shores.
-  const onLand = isArea && Object.values(km2).reduce((a, b) => a + b, 0) >= 0.5 * (measure(geometry).areaKm2 ?? 0);
-  const ids = onLand ? Object.keys(km2) : provincesTouched(geometry, provinces);
-  return { provinces: provinces.map((p) => p.properties.id).filter((id) => ids.includes(id)), km, km2: onLand ? km2 : {} };
+export type ProvinceShares = { provinces: string[]; km: Record<string, number>; km2: Record<string, number> };
+
+export function provinceShares(geometry: Geometry, provinces: readonly ProvinceFeature[]): ProvinceShares {
+  const order = (ids: Iterable<string>) => {
+    const set = new Set(ids);
+    return provinces.map((p) => p.properties.id).filter((id) => set.has(id));
+  };
+  switch (geometry.type) {
+    case 'Point':
+    case 'MultiPoint': {
+      const points = geometry.type === 'Point' ? [geometry.coordinates] : geometry.coordinates;
+      const ids = points.map((c) => provinceAt(c, provinces, { chinaFirst: true })).filter((id) => id !== null);
+      return { provinces: order(ids), km: {}, km2: {} };
+    }
+    case 'LineString':
+    case 'MultiLineString': {
+      const km = lengthByProvince(geometry, provinces);
+      return { provinces: order(Object.keys(km).filter((id) => km[id]! >= MIN_SHARE_KM)), km, km2: {} };
+    }
+    case 'Polygon':
+    case 'MultiPolygon': {
+      const km2 = areaByProvince(geometry, provinces);
+      // A sea area lies in no province: it belongs to the provinces on its shores.
+      const onLand = Object.values(km2).reduce((a, b) => a + b, 0) >= 0.5 * (measure(geometry).areaKm2 ?? 0);
+      return onLand
+        ? { provinces: order(Object.keys(km2)), km: {}, km2 }
+        : { provinces: order(provincesTouched(geometry, provinces)), km: {}, km2: {} };
+    }
+  }
 }
 
 /** Distance in km from a point to a geometry (0 inside an area). */
@@ -147,6 +221,8 @@ export type CoverageItem = {
   provinces: string[];
   kmByProvince: Record<string, number>;
   km2ByProvince: Record<string, number>;
+  /** A programme region, sea area or other wide area (shared/wide.ts): counted, never summed as land. */
+  region: boolean;
 };
 
 export type Coverage = {
@@ -154,9 +230,14 @@ export type Coverage = {
   byTaskArea: Record<string, number>;
   byCategory: Record<string, number>;
   byStatus: Record<string, number>;
+  /** Projects in or through each province, programme regions included. */
   byProvince: Record<string, number>;
+  /** Kilometres of lines inside each province (lines cut at province borders). */
   kmByProvince: Record<string, number>;
+  /** Square kilometres of sites inside each province; programme regions are not summed here. */
   km2ByProvince: Record<string, number>;
+  /** Programme regions, sea areas and other wide areas touching each province (a count, not km²). */
+  regionsByProvince: Record<string, number>;
 };
 
 const bump = (m: Record<string, number>, k: string, by = 1) => {
@@ -173,6 +254,7 @@ export function coverage(items: readonly CoverageItem[]): Coverage {
     byProvince: {},
     kmByProvince: {},
     km2ByProvince: {},
+    regionsByProvince: {},
   };
   for (const it of items) {
     bump(c.byCategory, it.category);
@@ -180,14 +262,15 @@ export function coverage(items: readonly CoverageItem[]): Coverage {
     for (const t of new Set(it.taskAreas)) bump(c.byTaskArea, t);
     for (const p of new Set(it.provinces)) bump(c.byProvince, p);
     for (const [p, km] of Object.entries(it.kmByProvince)) bump(c.kmByProvince, p, km);
-    for (const [p, km2] of Object.entries(it.km2ByProvince)) bump(c.km2ByProvince, p, km2);
+    if (it.region) for (const p of new Set(it.provinces)) bump(c.regionsByProvince, p);
+    else for (const [p, km2] of Object.entries(it.km2ByProvince)) bump(c.km2ByProvince, p, km2);
   }
   return c;
 }
 
 /** A project's coverage item from its API properties (delimited ",a,b," lists) and per-province measures. */
 export function coverageItemOf(
-  p: { category: string; status: string; nodes: string; provinces: string },
+  p: { category: string; status: string; nodes: string; provinces: string; precision: string; area_km2: number | null },
   kmByProvince: Record<string, number> = {},
   km2ByProvince: Record<string, number> = {},
 ): CoverageItem {
@@ -199,6 +282,7 @@ export function coverageItemOf(
     provinces: list(p.provinces),
     kmByProvince,
     km2ByProvince,
+    region: isWide(p),
   };
 }
 

@@ -23,6 +23,13 @@ type Props = {
 
 const CONTEXT = 70;
 
+/** An edit's local date and time of day, e.g. 2026-12-01 14:05. */
+const dateTime = (iso: string) => {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
 /** The clause with the phrase marked; long clauses show the sentence around it until expanded. */
 function Highlighted({ text, phrase, whole }: { text: string; phrase: string; whole: boolean }) {
   const at = text.indexOf(phrase);
@@ -76,6 +83,8 @@ export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, o
   const error = loaded?.id === id ? loaded.error : null;
 
   const agencyName = (a: { name_zh: string; name_en: string }) => (lang === 'zh' ? a.name_zh : a.name_en);
+  /** The Chinese text in the Chinese interface (English where no Chinese exists yet). */
+  const zhOr = (zh: string | null | undefined, en: string | null | undefined) => (lang === 'zh' ? (zh ?? en) : (en ?? zh));
 
   return (
     <aside className="detail" aria-label={t.detail} data-testid="detail">
@@ -125,11 +134,11 @@ export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, o
             <dt>{t.precision}</dt>
             <dd>{label(PRECISIONS[detail.properties.precision])}</dd>
             <dt>{t.source}</dt>
-            <dd className="source">{detail.properties.source}</dd>
-            {detail.properties.note && (
+            <dd className="source">{zhOr(detail.properties.source_zh, detail.properties.source)}</dd>
+            {(detail.properties.note_zh ?? detail.properties.note) && (
               <>
                 <dt>{t.note}</dt>
-                <dd className="source">{detail.properties.note}</dd>
+                <dd className="source">{zhOr(detail.properties.note_zh, detail.properties.note)}</dd>
               </>
             )}
           </dl>
@@ -170,10 +179,11 @@ export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, o
           <ol className="history" data-testid="history">
             {detail.properties.history.map((h) => (
               <li key={h.version}>
-                <time dateTime={h.at}>{h.at.slice(0, 10)}</time> {h.from ? `${label(STATUSES[h.from])} → ` : ''}
+                {h.at ? <time dateTime={h.at}>{dateTime(h.at)}</time> : <span>{t.fromPlanText}</span>}{' '}
+                {h.from ? `${label(STATUSES[h.from])} → ` : ''}
                 <strong>{label(STATUSES[h.to])}</strong> · {h.by === 'plan' ? t.byPlan : h.by}
                 <br />
-                <small>{h.note} — {h.source}</small>
+                <small>{h.by === 'plan' ? t.planStatusNote(label(STAGES[detail.properties.stage])) : `${h.note} — ${h.source}`}</small>
               </li>
             ))}
           </ol>

@@ -5,6 +5,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PlanFileSchema, ProjectFileSchema, type PlanFile, type ProjectFeature } from '#shared/schema.ts';
 import type { ProvinceFeature } from '#shared/coverage.ts';
+import { SHARES_FILE, type SharesFile } from './province-shares.ts';
 
 export const GEODATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../geodata');
 
@@ -12,6 +13,10 @@ export type Geodata = {
   plan: PlanFile;
   projects: ProjectFeature[];
   provinces: ProvinceFeature[];
+  /** sha256 of the province outlines, the input of every province share. */
+  provincesHash: string;
+  /** Precomputed province shares (geodata/projects/province-shares.json), if the file exists. */
+  shares: SharesFile['projects'];
   /** sha256 of every input file, so a start-up can tell whether the data changed. */
   hash: string;
 };
@@ -32,9 +37,12 @@ export function loadGeodata(dir = GEODATA_DIR): Geodata {
     if (!parsed.success) throw new Error(`geodata/projects/${name}: ${parsed.error.message}`);
     projects.push(...parsed.data.features);
   }
+  const sharesPath = join(projectsDir, SHARES_FILE);
+  const shares = existsSync(sharesPath) ? (read(sharesPath) as SharesFile).projects : {};
   const provincesPath = join(dir, 'basemap/provinces.geojson');
-  const provinces = existsSync(provincesPath)
-    ? ((read(provincesPath) as { features: ProvinceFeature[] }).features ?? [])
-    : [];
-  return { plan, projects, provinces, hash: hash.digest('hex') };
+  const provincesText = existsSync(provincesPath) ? readFileSync(provincesPath, 'utf8') : '{"features":[]}';
+  hash.update('basemap/provinces.geojson').update(provincesText);
+  const provinces = (JSON.parse(provincesText) as { features: ProvinceFeature[] }).features;
+  const provincesHash = createHash('sha256').update(provincesText).digest('hex');
+  return { plan, projects, provinces, provincesHash, shares, hash: hash.digest('hex') };
 }

@@ -71,7 +71,8 @@ export const projects = sqliteTable(
     retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
     /** Bumped by every status edit; editors send the version they saw. */
     version: integer('version').notNull().default(1),
-    statusUpdatedAt: text('status_updated_at').notNull(),
+    /** When the status last changed; null while it is still the one the plan text implies (undated). */
+    statusUpdatedAt: text('status_updated_at'),
   },
   (t) => [index('projects_category').on(t.category), index('projects_status').on(t.status)],
 );
@@ -131,7 +132,11 @@ export const statusEvents = sqliteTable(
     projectId: text('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
     fromStatus: text('from_status', { enum: STATUS_IDS }),
     toStatus: text('to_status', { enum: STATUS_IDS }).notNull(),
-    at: text('at').notNull(),
+    /**
+     * ISO time of the change; null for the first status, which comes from the plan text, whose date
+     * of issue the atlas has no source for ("from the plan text", not the day the database was made).
+     */
+    at: text('at'),
     /** A username, or 'plan' for the status the plan text implies. */
     by: text('by').notNull(),
     note: text('note').notNull(),

@@ -7,17 +7,18 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { pinyin } from 'pinyin-pro';
-import { bounds, measure, provinceShares } from '#shared/coverage.ts';
+import { bounds, measure } from '#shared/coverage.ts';
 import { STAGES } from '#shared/taxonomy.ts';
 import type { Db } from './client.ts';
 import { loadGeodata, type Geodata } from './geodata.ts';
+import { sharesOf } from './province-shares.ts';
 import * as t from './schema.ts';
 
 /**
  * Bump when what the seed computes changes (e.g. how provinces are assigned), so existing databases
  * are seeded again on their next start even though geodata/ did not change.
  */
-const SEED_VERSION = 2;
+const SEED_VERSION = 3;
 
 export type SeedResult = { seeded: boolean; projects: number; newProjects: number; retired: number; nodes: number };
 
@@ -37,7 +38,6 @@ export async function seed(db: Db, opts: { force?: boolean; data?: Geodata } = {
     return { seeded: false, projects: count, newProjects: 0, retired: 0, nodes: data.plan.nodes.length };
   }
 
-  const now = new Date().toISOString();
   const existing = new Set((await db.select({ id: t.projects.id }).from(t.projects).all()).map((r) => r.id));
   let newProjects = 0;
 
@@ -88,6 +88,8 @@ export async function seed(db: Db, opts: { force?: boolean; data?: Geodata } = {
       precision: p.precision,
       source: p.source,
       note: p.note ?? null,
+      sourceZh: p.source_zh,
+      noteZh: p.note_zh,
       geometry: JSON.stringify(f.geometry),
       minX,
       minY,
@@ -102,12 +104,13 @@ export async function seed(db: Db, opts: { force?: boolean; data?: Geodata } = {
       const status = STAGES[p.stage].status;
       const first = p.mentions[0]!;
       stmts.push(
-        db.insert(t.projects).values({ id: p.id, ...planData, status, version: 1, statusUpdatedAt: now }),
+        db.insert(t.projects).values({ id: p.id, ...planData, status, version: 1, statusUpdatedAt: null }),
         db.insert(t.statusEvents).values({
           projectId: p.id,
           fromStatus: null,
           toStatus: status,
-          at: now,
+          // Undated: the status comes from the plan text, whose date of issue the atlas has no source for.
+          at: null,
           by: 'plan',
           note: `Implied by the plan's wording (stage: ${p.stage}); not a verified current state.`,
           source: `Plan clause ${first.node}: "${first.phrase}"`,
@@ -120,7 +123,7 @@ export async function seed(db: Db, opts: { force?: boolean; data?: Geodata } = {
       stmts.push(db.insert(t.projectMentions).values({ projectId: p.id, nodeId: m.node, phrase: m.phrase }).onConflictDoNothing());
     }
     stmts.push(db.delete(t.projectProvinces).where(eq(t.projectProvinces.projectId, p.id)));
-    const { provinces, km, km2 } = provinceShares(f.geometry, data.provinces);
+    const { provinces, km, km2 } = sharesOf(f, data);
     for (const province of provinces) {
       stmts.push(
         db.insert(t.projectProvinces).values({ projectId: p.id, province, lengthKm: km[province] ?? null, areaKm2: km2[province] ?? null }),

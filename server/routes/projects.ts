@@ -81,6 +81,8 @@ async function projectDetail(db: Db, id: string) {
       ...feature.properties,
       source: project!.source,
       note: project!.note,
+      source_zh: project!.sourceZh,
+      note_zh: project!.noteZh,
       status_updated_at: project!.statusUpdatedAt,
       clauses: mentions.map((m) => ({ ...m, agencies: agencyRows.filter((a) => a.node === m.node).map(({ node: _n, ...a }) => a) })),
       province_measures: provinces,

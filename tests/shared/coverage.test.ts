@@ -42,9 +42,30 @@ describe('provinces', () => {
     expect(provincesTouched({ type: 'Point', coordinates: [5, 5] }, provinces)).toEqual([]);
   });
 
+  it('puts a point just outside every outline in the nearest province within NEAR_KM, and none further', () => {
+    // 0.05° (5.6 km) south of the west square: a quay beyond a simplified coast.
+    expect(provinceShares({ type: 'Point', coordinates: [0.5, -0.05] }, provinces).provinces).toEqual(['west']);
+    expect(provinceShares({ type: 'Point', coordinates: [0.5, -1] }, provinces).provinces).toEqual([]);
+  });
+
+  it('prefers a Chinese province within NEAR_KM to a neighbouring country for a place', () => {
+    const country: ProvinceFeature = { ...square('abroad', 1, 0), properties: { id: 'abroad', country: 'KZ' } };
+    const home: ProvinceFeature = { ...square('home', 0, 0), properties: { id: 'home', country: 'CN' } };
+    // 0.02° (2.2 km) inside the foreign outline, as a crossing drawn a little over the border.
+    expect(provinceShares({ type: 'Point', coordinates: [1.02, 0.5] }, [country, home]).provinces).toEqual(['home']);
+    expect(provinceShares({ type: 'Point', coordinates: [1.5, 0.5] }, [country, home]).provinces).toEqual(['abroad']);
+  });
+
+  it('cuts a line at the border: a long segment is shared, not given to its midpoint\'s province', () => {
+    // One segment from x=0.1 to x=1.5: 0.9° in west, 0.5° in east.
+    const km = lengthByProvince({ type: 'LineString', coordinates: [[0.1, 0.5], [1.5, 0.5]] }, provinces);
+    expect(km.west).toBeCloseTo(0.9 * KM_PER_DEG, -0.5);
+    expect(km.east).toBeCloseTo(0.5 * KM_PER_DEG, -0.5);
+  });
+
   it('splits a line\'s length between provinces', () => {
     const km = lengthByProvince({ type: 'LineString', coordinates: [[0.25, 0.5], [0.75, 0.5], [1.25, 0.5], [1.75, 0.5]] }, provinces);
-    // The middle segment's midpoint (1.0) lies on the shared edge and counts once.
+    // The middle segment crosses the shared edge and is cut there; the shares add up to the length.
     expect(km.west! + km.east!).toBeCloseTo(1.5 * KM_PER_DEG, -1);
   });
 
@@ -78,16 +99,28 @@ describe('distanceKm', () => {
 });
 
 describe('coverage', () => {
+  const site = { precision: 'approximate', area_km2: null };
   it('counts by category, status, task area and province, and sums km', () => {
     const c = coverage([
-      coverageItemOf({ category: 'seaport', status: 'ongoing', nodes: ',2.1.1.m1,2.1.3.m1,', provinces: ',tianjin,' }),
-      coverageItemOf({ category: 'gas-pipeline', status: 'construction', nodes: ',2.4.1.m1,', provinces: ',hebei,tianjin,' }, { hebei: 100, tianjin: 20.5 }),
+      coverageItemOf({ ...site, category: 'seaport', status: 'ongoing', nodes: ',2.1.1.m1,2.1.3.m1,', provinces: ',tianjin,' }),
+      coverageItemOf({ ...site, category: 'gas-pipeline', status: 'construction', nodes: ',2.4.1.m1,', provinces: ',hebei,tianjin,' }, { hebei: 100, tianjin: 20.5 }),
     ]);
     expect(c.total).toBe(2);
     expect(c.byCategory).toEqual({ 'seaport': 1, 'gas-pipeline': 1 });
     expect(c.byTaskArea).toEqual({ '2.1': 1, '2.1.1': 1, '2.1.3': 1, '2.4': 1, '2.4.1': 1 });
     expect(c.byProvince).toEqual({ tianjin: 2, hebei: 1 });
     expect(c.kmByProvince).toEqual({ hebei: 100, tianjin: 20.5 });
+  });
+
+  it('sums the km² of sites but only counts programme regions, whose km² would exceed the land', () => {
+    const c = coverage([
+      coverageItemOf({ ...site, area_km2: 12, category: 'industrial-park', status: 'planned', nodes: '', provinces: ',tianjin,' }, {}, { tianjin: 12 }),
+      coverageItemOf({ precision: 'region', area_km2: 11_000, category: 'ecological', status: 'planned', nodes: '', provinces: ',tianjin,' }, {}, { tianjin: 11_000 }),
+      coverageItemOf({ precision: 'approximate', area_km2: 9_000, category: 'sea-basin', status: 'planned', nodes: '', provinces: ',tianjin,hebei,' }),
+    ]);
+    expect(c.km2ByProvince).toEqual({ tianjin: 12 });
+    expect(c.regionsByProvince).toEqual({ tianjin: 2, hebei: 1 });
+    expect(c.byProvince).toEqual({ tianjin: 3, hebei: 1 });
   });
 
   it('knows which task areas a node falls under (part 二 only)', () => {
