@@ -6,12 +6,18 @@ import { z } from 'zod';
 import { html, raw } from 'hono/html';
 import { ProjectFilterSchema } from '#shared/filters.ts';
 import { StatusEditSchema } from './routes/projects.ts';
+import { ExportQuerySchema } from './services/export-table.ts';
 import { ViewCreateSchema, ViewEditSchema, ViewOrderSchema } from './services/views.ts';
 
 type Param = { name: string; in: 'query' | 'path' | 'header'; required: boolean; description?: string; schema: unknown };
 
 const filterParams: Param[] = Object.entries(
   (z.toJSONSchema(ProjectFilterSchema, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, { description?: string }> }).properties,
+).map(([name, schema]) => ({ name, in: 'query', required: false, description: schema.description, schema }));
+
+/** The exports take the filters plus `lang`. */
+const exportParams: Param[] = Object.entries(
+  (z.toJSONSchema(ExportQuerySchema, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, { description?: string }> }).properties,
 ).map(([name, schema]) => ({ name, in: 'query', required: false, description: schema.description, schema }));
 
 const idParam: Param = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9-]+$' } };
@@ -29,6 +35,8 @@ export const ENDPOINTS = [
   ['get', '/api/stats/coverage', 'Counts by task area, category, status, province; km and km² per province'],
   ['get', '/api/export/projects.geojson', 'The filtered projects as a GeoJSON file'],
   ['get', '/api/export/projects.csv', 'The filtered projects as CSV (UTF-8 with BOM)'],
+  ['get', '/api/export/projects.xlsx', 'The filtered projects as XLSX: a projects sheet and the coverage per province'],
+  ['get', '/api/export/projects.kml', 'The filtered projects as KML 2.2, styled by category (Google Earth, QGIS)'],
   ['get', '/api/views', 'Saved views (title, note, URL state), in slideshow order'],
   ['post', '/api/views', 'Save a view (editor)'],
   ['put', '/api/views/order', 'Reorder the saved views (editor): every id, once'],
@@ -44,8 +52,9 @@ export const ENDPOINTS = [
 
 function operation(method: string, path: string, summary: string) {
   const op: Record<string, unknown> = { summary, responses: { '200': ok('OK'), '400': error, '404': error } };
-  const filtered = ['/api/projects', '/api/stats/coverage', '/api/export/projects.geojson', '/api/export/projects.csv'];
+  const filtered = ['/api/projects', '/api/stats/coverage'];
   if (filtered.includes(path)) op.parameters = filterParams;
+  if (path.startsWith('/api/export/')) op.parameters = exportParams;
   if (path.includes('{id}')) op.parameters = [idParam];
   if (path === '/api/projects/{id}/status') {
     op.parameters = [idParam, { name: 'If-Match', in: 'header', required: false, description: 'The version seen, if not in the body', schema: { type: 'string' } }];
@@ -54,7 +63,14 @@ function operation(method: string, path: string, summary: string) {
     op.responses = { '200': ok('The project after the change'), '400': error, '401': error, '403': error, '404': error, '409': error, '413': error, '428': error };
   }
   if (path.startsWith('/api/views')) viewOperation(method, path, op);
-  if (path === '/api/export/projects.csv') op.responses = { '200': ok('CSV file', 'text/csv'), '400': error };
+  const files: Record<string, [string, string]> = {
+    '/api/export/projects.geojson': ['GeoJSON file', 'application/geo+json'],
+    '/api/export/projects.csv': ['CSV file', 'text/csv'],
+    '/api/export/projects.xlsx': ['XLSX workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    '/api/export/projects.kml': ['KML 2.2 file', 'application/vnd.google-earth.kml+xml'],
+  };
+  const file = files[path];
+  if (file) op.responses = { '200': ok(`${file[0]}; the file name carries the filter and the date`, file[1]), '400': error };
   if (path === '/api/docs') op.responses = { '200': ok('HTML page', 'text/html') };
   return [method, op] as const;
 }

@@ -1,7 +1,7 @@
 /** /api/projects: the filtered GeoJSON, one project in full, and status edits with history. */
 import { createHash } from 'node:crypto';
 import { zValidator } from '@hono/zod-validator';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ProjectFilterSchema } from '#shared/filters.ts';
@@ -10,6 +10,7 @@ import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { ApiError, badRequest, notFound, validationHook } from '../errors.ts';
 import { requireRole, type AuthVars } from '../middleware/auth.ts';
+import { clausesOf, historyOf } from '../services/project-clauses.ts';
 import { projectRowById, queryProjects, toFeature } from '../services/project-query.ts';
 
 const IdParam = z.object({ id: z.string().regex(/^[a-z0-9-]+$/, 'must be a project id') });
@@ -47,33 +48,13 @@ async function projectDetail(db: Db, id: string) {
   const row = await projectRowById(db, id);
   if (!row) throw notFound(`project ${id}`);
   const project = await db.select().from(t.projects).where(eq(t.projects.id, id)).get();
-  const mentions = await db
-    .select({ node: t.planNodes.id, phrase: t.projectMentions.phrase, kind: t.planNodes.kind, title_zh: t.planNodes.titleZh, title_en: t.planNodes.titleEn, text_zh: t.planNodes.textZh })
-    .from(t.projectMentions)
-    .innerJoin(t.planNodes, eq(t.planNodes.id, t.projectMentions.nodeId))
-    .where(eq(t.projectMentions.projectId, id))
-    .orderBy(asc(t.planNodes.id))
-    .all();
-  const nodeIds = [...new Set(mentions.map((m) => m.node))];
-  const agencyRows = nodeIds.length
-    ? await db
-        .select({ node: t.nodeAgencies.nodeId, id: t.agencies.id, name_zh: t.agencies.nameZh, name_en: t.agencies.nameEn, role: t.nodeAgencies.role })
-        .from(t.nodeAgencies)
-        .innerJoin(t.agencies, eq(t.agencies.id, t.nodeAgencies.agencyId))
-        .where(inArray(t.nodeAgencies.nodeId, nodeIds))
-        .all()
-    : [];
   const provinces = await db
     .select({ province: t.projectProvinces.province, length_km: t.projectProvinces.lengthKm, area_km2: t.projectProvinces.areaKm2 })
     .from(t.projectProvinces)
     .where(eq(t.projectProvinces.projectId, id))
     .all();
-  const history = await db
-    .select({ from: t.statusEvents.fromStatus, to: t.statusEvents.toStatus, at: t.statusEvents.at, by: t.statusEvents.by, note: t.statusEvents.note, source: t.statusEvents.source, version: t.statusEvents.version })
-    .from(t.statusEvents)
-    .where(eq(t.statusEvents.projectId, id))
-    .orderBy(desc(t.statusEvents.id))
-    .all();
+  const clauses = (await clausesOf(db, [id])).get(id) ?? [];
+  const history = await historyOf(db, id);
   const feature = toFeature(row);
   return {
     ...feature,
@@ -84,7 +65,7 @@ async function projectDetail(db: Db, id: string) {
       source_zh: project!.sourceZh,
       note_zh: project!.noteZh,
       status_updated_at: project!.statusUpdatedAt,
-      clauses: mentions.map((m) => ({ ...m, agencies: agencyRows.filter((a) => a.node === m.node).map(({ node: _n, ...a }) => a) })),
+      clauses,
       province_measures: provinces,
       history,
     },

@@ -63,7 +63,7 @@ describe('exports', () => {
     const lines = text.trim().split('\r\n');
     const expected = geodata().projects.filter((f) => ['airport', 'seaport'].includes(f.properties.category));
     expect(lines).toHaveLength(expected.length + 1);
-    expect(lines[0]).toMatch(/^id,name_zh,name_en,/);
+    expect(lines[0]).toMatch(/^名称,英文名称,/);
     expect(text).toContain('天津港');
   });
 
