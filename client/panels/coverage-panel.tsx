@@ -1,7 +1,7 @@
 /**
- * Coverage of what the map shows, for a meeting: projects, kilometres of corridors and square
- * kilometres of areas per province, the plan's measures per partner province, and counts by status
- * and task area. The figures come from /api/stats/coverage (shared/coverage.ts) with the same filters.
+ * Coverage of what the map shows, for a meeting: projects, kilometres of corridors (cut at province
+ * borders), square kilometres of sites, programme regions touching each province (counted, never
+ * summed as land), the plan's measures per partner province, and counts by status and task area. The figures come from /api/stats/coverage (shared/coverage.ts) with the same filters.
  */
 import { useEffect, useState } from 'react';
 import { PROVINCES, PROVINCE_IDS, STATUSES, STATUS_IDS, type ProvinceId } from '#shared/taxonomy.ts';
@@ -59,8 +59,9 @@ export function CoveragePanel({ query, plan }: Props) {
           <tr>
             <th scope="col">{t.provinceOrRegion}</th>
             <th scope="col" className="num">{t.projects}</th>
-            <th scope="col" className="num">{zh ? '线路（公里）' : 'Corridors (km)'}</th>
-            <th scope="col" className="num">{zh ? '面积（平方公里）' : 'Areas (km²)'}</th>
+            <th scope="col" className="num" title={t.kmExplained}>{t.kmColumn}</th>
+            <th scope="col" className="num" title={t.km2Explained}>{t.km2Column}</th>
+            <th scope="col" className="num" title={t.regionsExplained}>{t.regionsColumn}</th>
             <th scope="col" className="num" title={zh ? '规划中点名该省合作的措施数' : 'Measures of the plan that name this province as a partner'}>
               {zh ? '合作措施' : 'Measures'}
             </th>
@@ -73,16 +74,18 @@ export function CoveragePanel({ query, plan }: Props) {
               <td className="num">{c.byProvince[p] ?? 0}</td>
               <td className="num">{fmt(c.kmByProvince[p])}</td>
               <td className="num">{fmt(c.km2ByProvince[p])}</td>
+              <td className="num">{c.regionsByProvince[p] ?? 0}</td>
               <td className="num">{c.measuresByPartner[p] ?? 0}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="hint">
-        {zh
-          ? '一个项目可跨多个省份；线路长度与面积按省界切分。'
-          : 'A project may touch several provinces; lengths and areas are split at province borders.'}
-      </p>
+      <ul className="hint" data-testid="coverage-definitions">
+        <li>{t.kmExplained}</li>
+        <li>{t.km2Explained}</li>
+        <li>{t.regionsExplained}</li>
+        <li>{t.overlapExplained}</li>
+      </ul>
       <h3>{t.status}</h3>
       <ul className="bars">
         {STATUS_IDS.filter((s) => c.byStatus[s]).map((s) => (
