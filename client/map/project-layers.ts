@@ -114,7 +114,7 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       source: PROJECT_SOURCE,
       filter: ['all', isPoint, precisionIs('representative')],
       paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 10, 10, 14],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 12, 10, 16],
         'circle-color': 'rgba(0,0,0,0)',
         'circle-stroke-color': categoryColor,
         'circle-stroke-width': 1.5,
