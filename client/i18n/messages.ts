@@ -3,6 +3,9 @@ export type Lang = 'zh' | 'en';
 
 export const MESSAGES = {
   zh: {
+    // Data exports (top bar): the filtered projects as files
+    exportData: '导出当前筛选的项目',
+    exportFormats: { csv: 'CSV 表格', xlsx: 'Excel 工作簿：项目表与各省覆盖', kml: 'KML：在 Google Earth、QGIS 中打开', geojson: 'GeoJSON：供 GIS 软件使用' },
     title: '渤海图集',
     subtitle: '天津贯彻落实《环渤海地区合作发展纲要》实施方案',
     language: 'English',
@@ -81,6 +84,9 @@ export const MESSAGES = {
     present: '演示模式',
   },
   en: {
+    // Data exports (top bar): the filtered projects as files
+    exportData: 'Export the filtered projects',
+    exportFormats: { csv: 'CSV table', xlsx: 'Excel workbook: projects and coverage by province', kml: 'KML: opens in Google Earth and QGIS', geojson: 'GeoJSON for GIS software' },
     title: 'Bohai Atlas',
     subtitle: "Tianjin's implementation plan for the Bohai Rim regional cooperation outline",
     language: '中文',

@@ -45,13 +45,14 @@ function SearchBox({ q, onSearch }: { q: string; onSearch: (q: string) => void }
 
 export function TopBar(p: Props) {
   const { t, lang } = useT();
-  const exportLink = (format: 'csv' | 'geojson', label: string) =>
+  // The data files of what the map shows (the query the app sends to /api/projects), in the reader's language.
+  const exportLink = (format: 'csv' | 'xlsx' | 'kml' | 'geojson', label: string) =>
     p.exportQuery === null ? (
-      <span className="button" aria-disabled="true">
+      <span className="button" aria-disabled="true" title={t.exportFormats[format]}>
         {label}
       </span>
     ) : (
-      <a className="button" href={`/api/export/projects.${format}?${p.exportQuery}`} download>
+      <a className="button" href={`/api/export/projects.${format}?${[p.exportQuery, `lang=${lang}`].filter(Boolean).join('&')}`} download title={t.exportFormats[format]}>
         {label}
       </a>
     );
@@ -75,8 +76,9 @@ export function TopBar(p: Props) {
         <button type="button" aria-pressed={p.nearMode} onClick={() => p.onNearMode(!p.nearMode)} title={t.nearHint}>
           {t.near}
         </button>
-        {exportLink('csv', 'CSV')}
-        {exportLink('geojson', 'GeoJSON')}
+        <span className="export-links" role="group" aria-label={t.exportData}>
+          {exportLink('csv', 'CSV')} {exportLink('xlsx', 'XLSX')} {exportLink('kml', 'KML')} {exportLink('geojson', 'GeoJSON')}
+        </span>
         <button type="button" onClick={p.onSnapshot} title={lang === 'zh' ? '把当前地图存为图片' : 'Save the map as a picture'}>
           PNG
         </button>

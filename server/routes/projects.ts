@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ProjectFilterSchema } from '#shared/filters.ts';
 import { StatusSchema } from '#shared/schema.ts';
+import { plainText } from '#shared/text.ts';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { ApiError, badRequest, notFound, validationHook } from '../errors.ts';
@@ -18,8 +19,8 @@ const IdParam = z.object({ id: z.string().regex(/^[a-z0-9-]+$/, 'must be a proje
 export const StatusEditSchema = z
   .object({
     status: StatusSchema,
-    note: z.string().trim().min(1, 'say why the status changed').max(2000),
-    source: z.string().trim().min(1, 'name the document or meeting this comes from').max(500),
+    note: plainText(2000, 'say why the status changed'),
+    source: plainText(500, 'name the document or meeting this comes from'),
     /** The project version the editor saw; may come as an If-Match header instead. */
     version: z.number().int().positive().optional(),
   })
@@ -99,25 +100,24 @@ export const projectRoutes = (db: Db) =>
         const now = new Date().toISOString();
         // One batch = one transaction on one connection: the history row and the update carry the
         // same version condition, so either both land or neither does, and of two editors who saw
-        // the same version exactly one wins.
+        // the same version exactly one wins. An edit to the status it already has changes nothing.
         const [, updated] = await db.batch([
           db.run(sql`insert into status_events (project_id, from_status, to_status, at, by, note, source, version)
             select id, status, ${body.status}, ${now}, ${user.username}, ${body.note}, ${body.source}, version + 1
-            from projects where id = ${id} and version = ${seen} and retired = 0`),
+            from projects where id = ${id} and version = ${seen} and retired = 0 and status != ${body.status}`),
           db
             .update(t.projects)
             .set({ status: body.status, version: sql`${t.projects.version} + 1`, statusUpdatedAt: now })
             .where(and(eq(t.projects.id, id), eq(t.projects.version, seen), eq(t.projects.retired, false)))
             .returning({ version: t.projects.version }),
         ]);
-        const outcome = updated.length
-          ? { kind: 'ok' as const }
-          : (await projectRowById(db, id))
-            ? { kind: 'stale' as const }
-            : { kind: 'missing' as const };
-        if (outcome.kind === 'missing') throw notFound(`project ${id}`);
+        const refused = updated.length ? undefined : await projectRowById(db, id);
+        if (!updated.length && !refused) throw notFound(`project ${id}`);
+        if (refused && refused.version === seen && refused.status === body.status) {
+          throw new ApiError(400, 'same_status', `project ${id} is already ${body.status}; nothing was recorded`, 'status');
+        }
         const detail = await projectDetail(db, id);
-        if (outcome.kind === 'stale') {
+        if (refused) {
           throw new ApiError(409, 'conflict', `project ${id} was changed by someone else (now version ${detail.properties.version})`, 'version', detail);
         }
         c.header('ETag', detailETag(detail));
