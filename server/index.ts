@@ -62,6 +62,7 @@ await new Promise<void>((ok) => {
 });
 const address = server.address();
 const port = typeof address === 'object' && address ? address.port : PORT;
+console.log(`Listening on http://${HOST}:${port}/ (starting: /api/health answers 503 until the database is ready)`);
 
 let db: Db;
 try {

@@ -6,13 +6,21 @@
 import { z } from 'zod';
 import { CategorySchema, MilestoneSchema, PlanNodeIdSchema, ProvinceSchema, StageSchema, StatusSchema } from './schema.ts';
 
-/** A comma-separated list of values of `item`, e.g. "seaport,airport". */
+/** The most values one list parameter takes (every valid list is far shorter; SQL stays bounded). */
+export const MAX_LIST_VALUES = 100;
+
+/** A comma-separated list of values of `item`, e.g. "seaport,airport"; repeats count once. */
 const list = <T extends z.ZodType<unknown, string>>(item: T, what: string) =>
   z
     .string()
-    .describe(`Comma-separated list of ${what}`)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(item).min(1, 'must name at least one value') as unknown as z.ZodType<z.output<T>[], string[]>);
+    .describe(`Comma-separated list of ${what} (at most ${MAX_LIST_VALUES})`)
+    .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+    .pipe(
+      z
+        .array(item)
+        .min(1, 'must name at least one value')
+        .max(MAX_LIST_VALUES, `at most ${MAX_LIST_VALUES} values`) as unknown as z.ZodType<z.output<T>[], string[]>,
+    );
 
 const numbers = (n: number, what: string) =>
   z

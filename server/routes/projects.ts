@@ -108,7 +108,7 @@ export const projectRoutes = (db: Db) =>
           db
             .update(t.projects)
             .set({ status: body.status, version: sql`${t.projects.version} + 1`, statusUpdatedAt: now })
-            .where(and(eq(t.projects.id, id), eq(t.projects.version, seen), eq(t.projects.retired, false)))
+            .where(and(eq(t.projects.id, id), eq(t.projects.version, seen), eq(t.projects.retired, false), sql`${t.projects.status} != ${body.status}`))
             .returning({ version: t.projects.version }),
         ]);
         const refused = updated.length ? undefined : await projectRowById(db, id);
