@@ -19,8 +19,9 @@ const SHEETS = {
 export const COVERAGE_COLUMNS = [
   { zh: '省份', en: 'Province', width: 14, value: (_c: CoverageFigures, p: string) => p },
   { zh: '项目数', en: 'Projects', width: 10, value: (c: CoverageFigures, p: string) => c.byProvince[p] ?? 0 },
-  { zh: '线路长度（km）', en: 'Corridors (km)', width: 15, value: (c: CoverageFigures, p: string) => c.kmByProvince[p] ?? 0 },
-  { zh: '区域面积（km²）', en: 'Areas (km²)', width: 15, value: (c: CoverageFigures, p: string) => c.km2ByProvince[p] ?? 0 },
+  { zh: '线路（公里）', en: 'Corridors (km)', width: 14, value: (c: CoverageFigures, p: string) => c.kmByProvince[p] ?? 0 },
+  { zh: '场地面积（平方公里）', en: 'Sites (km²)', width: 20, value: (c: CoverageFigures, p: string) => c.km2ByProvince[p] ?? 0 },
+  { zh: '规划区域（个）', en: 'Programme regions', width: 16, value: (c: CoverageFigures, p: string) => c.regionsByProvince[p] ?? 0 },
   { zh: '列为合作方的规划措施数', en: 'Plan measures naming it as a partner', width: 24, value: (c: CoverageFigures, p: string) => c.measuresByPartner[p] ?? 0 },
 ] as const;
 
@@ -35,7 +36,7 @@ function headerRow(sheet: ExcelJS.Worksheet) {
 
 /** Provinces with any figure, in the order of PROVINCES (the plan's region first), then any others. */
 function provincesOf(c: CoverageFigures): string[] {
-  const named = new Set([...Object.keys(c.byProvince), ...Object.keys(c.kmByProvince), ...Object.keys(c.km2ByProvince), ...Object.keys(c.measuresByPartner)]);
+  const named = new Set([c.byProvince, c.kmByProvince, c.km2ByProvince, c.regionsByProvince, c.measuresByPartner].flatMap((m) => Object.keys(m)));
   const known = Object.keys(PROVINCES).filter((p) => named.has(p));
   return [...known, ...[...named].filter((p) => !known.includes(p)).sort()];
 }
@@ -70,7 +71,12 @@ export async function projectsXlsx(set: ExportSet, coverage: CoverageFigures): P
   cov.addRow([]);
   cov.addRow([zh ? '项目总数' : 'Projects in all', coverage.total]);
   cov.addRow([zh ? '规划措施数' : 'Plan measures', coverage.measures]);
-  cov.addRow([zh ? '一个项目可跨多个省份，各省项目数之和可大于项目总数；长度与面积按省界切分。' : 'A project may lie in several provinces, so the rows may add up to more than the total; lengths and areas are split at province borders.']);
+  // The same explanations as the statistics tab (client/i18n/messages.ts: kmExplained, km2Explained, overlapExplained).
+  for (const note of zh
+    ? ['线路公里数：每条线路在省界处切分，各段计入所在省份。', '场地面积：具体场地在各省内的平方公里数；大范围规划区域、海域只计个数，不计面积。', '一个项目可跨多个省份，各省项目数之和因此大于项目总数。']
+    : ['Corridor km: each line is cut at province borders and each part counted in its province.', 'Site km²: concrete sites inside each province; wide programme regions and sea areas are counted, not summed as area.', "A project can touch several provinces, so the provinces' project counts add up to more than the total."]) {
+    cov.addRow([note]);
+  }
 
   const about = wb.addWorksheet(SHEETS.about[lang]);
   about.columns = [{ width: 16 }, { width: 90 }];

@@ -85,19 +85,24 @@ describe('GET /api/export/projects.xlsx', () => {
         byProvince: Record<string, number>;
         kmByProvince: Record<string, number>;
         km2ByProvince: Record<string, number>;
+        regionsByProvince: Record<string, number>;
         measuresByPartner: Record<string, number>;
       };
       const ws = (await workbook(q)).worksheets[1]!;
       expect(ws.name).toBe('省份覆盖');
+      // A column for every per-province figure the API states, so a new figure cannot be left out.
+      const perProvince = Object.keys(api).filter((k) => /[bB]y(Province|Partner)$/.test(k));
+      expect(ws.getRow(1).cellCount - 1, JSON.stringify(Object.keys(api))).toBe(perProvince.length);
       const idOf = Object.fromEntries(Object.entries(PROVINCES).map(([id, p]) => [p.zh, id]));
       const rows = records(ws).filter((r) => idOf[r['省份']!]);
       const sheet = Object.fromEntries(rows.map((r) => [idOf[r['省份']!]!, r]));
-      const named = new Set([...Object.keys(api.byProvince), ...Object.keys(api.kmByProvince), ...Object.keys(api.km2ByProvince), ...Object.keys(api.measuresByPartner)]);
+      const named = new Set([api.byProvince, api.kmByProvince, api.km2ByProvince, api.regionsByProvince, api.measuresByPartner].flatMap((m) => Object.keys(m)));
       expect(Object.keys(sheet).sort()).toEqual([...named].sort());
       for (const p of named) {
         expect(Number(sheet[p]!['项目数']), `${q} ${p}`).toBe(api.byProvince[p] ?? 0);
-        expect(Number(sheet[p]!['线路长度（km）'])).toBe(api.kmByProvince[p] ?? 0);
-        expect(Number(sheet[p]!['区域面积（km²）'])).toBe(api.km2ByProvince[p] ?? 0);
+        expect(Number(sheet[p]!['线路（公里）'])).toBe(api.kmByProvince[p] ?? 0);
+        expect(Number(sheet[p]!['场地面积（平方公里）'])).toBe(api.km2ByProvince[p] ?? 0);
+        expect(Number(sheet[p]!['规划区域（个）'])).toBe(api.regionsByProvince[p] ?? 0);
         expect(Number(sheet[p]!['列为合作方的规划措施数'])).toBe(api.measuresByPartner[p] ?? 0);
       }
       const total = records(ws).find((r) => r['省份'] === '项目总数')!;
