@@ -16,6 +16,7 @@ import type { Db } from './db/client.ts';
 import { GEODATA_DIR } from './db/geodata.ts';
 import { ApiError, errorBody, logError } from './errors.ts';
 import { identify, type AuthVars } from './middleware/auth.ts';
+import { dataVersion, responseCache } from './middleware/response-cache.ts';
 import { apiDocsPage, openApiDocument } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { exportRoutes } from './routes/export.ts';
@@ -42,6 +43,8 @@ export type AppOptions = {
 export const MAX_BODY_BYTES = 16 * 1024;
 
 export function createApp({ db, clientDir, requireSignInToRead = false, secureCookie = false, trustProxy = false, signInGuard }: AppOptions) {
+  // The collection, the plan and coverage: serialised and compressed once per data version.
+  const cached = responseCache(() => dataVersion(db));
   const api = new Hono<{ Variables: AuthVars }>()
     .use(identify(db))
     .use(async (c, next) => {
@@ -55,6 +58,9 @@ export function createApp({ db, clientDir, requireSignInToRead = false, secureCo
       if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');
     })
     .use(etag())
+    .use('/projects', cached)
+    .use('/plan', cached)
+    .use('/stats/coverage', cached)
     .get('/health', async (c) => {
       await db.run(sql`select 1`);
       return c.json({ ok: true });
@@ -102,7 +108,9 @@ export function createApp({ db, clientDir, requireSignInToRead = false, secureCo
     return c.json(errorBody(new ApiError(500, 'internal', 'internal error')), 500);
   });
 
-  // The offline basemap layers, and the built client with its SPA fallback.
+  // The offline basemap layers (files that do not change while the server runs, so compressed once),
+  // and the built client with its SPA fallback.
+  app.use('/basemap/*', etag(), responseCache(() => Promise.resolve('basemap')));
   app.use('/basemap/*', async (c, next) => {
     await next();
     if (c.res.ok && c.req.path.endsWith('.geojson')) {

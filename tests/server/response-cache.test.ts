@@ -1,0 +1,68 @@
+/** Answers served from bodies compressed once per data version, and invalidated by every write. */
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken, createUser } from '../../server/services/auth.ts';
+import { testApp, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+let token = '';
+beforeAll(async () => {
+  t = await testApp();
+  await createUser(t.db, 'cache-editor', 'a long enough password', 'editor');
+  token = await createApiToken(t.db, 'cache-editor', 'cache-tests');
+});
+afterAll(() => t.close());
+
+const get = (path: string, headers: Record<string, string> = {}) => t.app.request(path, { headers });
+const statusOf = (body: Buffer, id: string) =>
+  (JSON.parse(body.toString('utf8')) as { features: { properties: { id: string; status: string } }[] }).features.find(
+    (f) => f.properties.id === id,
+  )?.properties.status;
+
+describe('cached answers', () => {
+  it('serve the same bytes in brotli, gzip or plain, with the data version as ETag', async () => {
+    const plain = await get('/api/projects', { 'accept-encoding': 'identity' });
+    const gz = await get('/api/projects', { 'accept-encoding': 'gzip' });
+    const br = await get('/api/projects', { 'accept-encoding': 'gzip, br' });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const text = Buffer.from(await plain.arrayBuffer());
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).equals(text)).toBe(true);
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).equals(text)).toBe(true);
+    expect(gz.headers.get('etag')).toMatch(/^"\d+\.[^"]*-gzip"$/);
+    expect(gz.headers.get('vary')).toMatch(/Accept-Encoding/i);
+  });
+
+  it('answer 304 to a client that has the current version', async () => {
+    const first = await get('/api/plan', { 'accept-encoding': 'gzip' });
+    const again = await get('/api/plan', { 'accept-encoding': 'gzip', 'if-none-match': first.headers.get('etag')! });
+    expect(again.status).toBe(304);
+  });
+
+  it('change with every status edit: new ETag, new body, and coverage follows', async () => {
+    const before = await get('/api/projects', { 'accept-encoding': 'gzip' });
+    const etag = before.headers.get('etag')!;
+    expect(statusOf(gunzipSync(Buffer.from(await before.arrayBuffer())), 'jincang-intercity')).not.toBe('cancelled');
+    const coverageBefore = (await (await get('/api/stats/coverage')).json()) as { byStatus: Record<string, number> };
+
+    const { properties } = (await (await get('/api/projects/jincang-intercity')).json()) as { properties: { version: number } };
+    const edit = await t.app.request('/api/projects/jincang-intercity/status', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ status: 'cancelled', note: 'cache test', source: 'test', version: properties.version }),
+    });
+    expect(edit.status).toBe(200);
+
+    const after = await get('/api/projects', { 'accept-encoding': 'gzip', 'if-none-match': etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(statusOf(gunzipSync(Buffer.from(await after.arrayBuffer())), 'jincang-intercity')).toBe('cancelled');
+    const coverageAfter = (await (await get('/api/stats/coverage')).json()) as { byStatus: Record<string, number> };
+    expect(coverageAfter.byStatus.cancelled ?? 0).toBe((coverageBefore.byStatus.cancelled ?? 0) + 1);
+  });
+
+  it('keep errors out of the cache: a bad filter is a 400 every time', async () => {
+    for (let i = 0; i < 2; i++) expect((await get('/api/projects?province=atlantis')).status).toBe(400);
+  });
+});
