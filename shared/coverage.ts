@@ -244,6 +244,13 @@ const bump = (m: Record<string, number>, k: string, by = 1) => {
   m[k] = round((m[k] ?? 0) + by);
 };
 
+/**
+ * Lines that are not infrastructure of their own: train services run on the corridors' tracks and a
+ * development axis is a planning idea. Their km would count the same track twice, so they are not
+ * added to the corridor km (they still count as projects in their provinces).
+ */
+export const NOT_TRACK_CATEGORIES: readonly string[] = ['rail-service', 'development-axis'];
+
 /** Counts and sums over a set of projects: the figures of the coverage views. */
 export function coverage(items: readonly CoverageItem[]): Coverage {
   const c: Coverage = {
@@ -261,7 +268,7 @@ export function coverage(items: readonly CoverageItem[]): Coverage {
     bump(c.byStatus, it.status);
     for (const t of new Set(it.taskAreas)) bump(c.byTaskArea, t);
     for (const p of new Set(it.provinces)) bump(c.byProvince, p);
-    for (const [p, km] of Object.entries(it.kmByProvince)) bump(c.kmByProvince, p, km);
+    if (!NOT_TRACK_CATEGORIES.includes(it.category)) for (const [p, km] of Object.entries(it.kmByProvince)) bump(c.kmByProvince, p, km);
     if (it.region) for (const p of new Set(it.provinces)) bump(c.regionsByProvince, p);
     else for (const [p, km2] of Object.entries(it.km2ByProvince)) bump(c.km2ByProvince, p, km2);
   }

@@ -123,6 +123,16 @@ describe('coverage', () => {
     expect(c.byProvince).toEqual({ tianjin: 3, hebei: 1 });
   });
 
+  it('does not add the km of train services or development axes, which run on the corridors\' tracks', () => {
+    const c = coverage([
+      coverageItemOf({ ...site, category: 'rail-corridor', status: 'operation', nodes: '', provinces: ',hebei,' }, { hebei: 100 }),
+      coverageItemOf({ ...site, category: 'rail-service', status: 'operation', nodes: '', provinces: ',hebei,' }, { hebei: 100 }),
+      coverageItemOf({ ...site, category: 'development-axis', status: 'planned', nodes: '', provinces: ',hebei,' }, { hebei: 80 }),
+    ]);
+    expect(c.kmByProvince).toEqual({ hebei: 100 });
+    expect(c.byProvince).toEqual({ hebei: 3 });
+  });
+
   it('knows which task areas a node falls under (part 二 only)', () => {
     expect(taskAreasOf('2.3.2.m1')).toEqual(['2.3', '2.3.2']);
     expect(taskAreasOf('2.5')).toEqual(['2.5']);
