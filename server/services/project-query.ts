@@ -3,10 +3,11 @@
  * List-valued properties are delimited strings (",a,b,") so MapLibre filter expressions can test them
  * with "in" on the client.
  */
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { distanceKm } from '#shared/coverage.ts';
 import type { ProjectFilter } from '#shared/filters.ts';
 import type { Geometry } from '#shared/schema.ts';
+import { byRank, normalise, searchTerms } from '#shared/search.ts';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { badRequest } from '../errors.ts';
@@ -98,22 +99,47 @@ function conditions(f: ProjectFilter): SQL[] {
     const dLon = f.radius_km / (KM_PER_DEG * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
     w.push(rtreeIntersects(lon - dLon, lat - dLat, lon + dLon, lat + dLat));
   }
-  if (f.q) {
-    const q = `%${f.q.toLowerCase().replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
-    const compact = `%${f.q.toLowerCase().replace(/[\s%_\\]/g, '')}%`;
-    w.push(
-      sql`(projects.name_zh like ${q} escape '\\' or lower(projects.name_en) like ${q} escape '\\' or projects.pinyin like ${compact} escape '\\' or projects.id like ${q} escape '\\')`,
-    );
-  }
+  if (f.q) w.push(textCondition(f.q));
   return w;
 }
 
-/** The projects matching a filter; with `near`, only those within radius_km, nearest first. */
+const likeEscape = (s: string) => s.replace(/[%_\\]/g, (ch) => `\\${ch}`);
+/** The English name and the id as words between spaces, so "port" finds "Port of Tianjin" but not "Airport". */
+const EN_WORDS = sql.raw(
+  `(' ' || ${['(', ')', '–', '—', '-', ',', ':', '/', '.', '·'].reduce((e, ch) => `replace(${e}, '${ch}', ' ')`, 'projects.name_en')} || ' ')`,
+);
+const ID_WORDS = sql.raw(`(' ' || replace(projects.id, '-', ' ') || ' ')`);
+
+/** One word found in a name (Chinese anywhere, English at a word start), the pinyin or the id. */
+function wordCondition(word: string): SQL {
+  const inside = `%${likeEscape(word)}%`;
+  const wordStart = `% ${likeEscape(word)}%`;
+  return sql`(projects.name_zh like ${inside} escape '\\' or ${EN_WORDS} like ${wordStart} escape '\\' or projects.pinyin like ${inside} escape '\\' or ${ID_WORDS} like ${wordStart} escape '\\')`;
+}
+
+/**
+ * Free text: every word must match (AND), each in a name, the pinyin, the id or a category label
+ * (OR); a Chinese word holding a category word also matches as place + category (天津港口). The
+ * whole query without spaces may also match the pinyin ("tian jin gang").
+ */
+function textCondition(q: string): SQL {
+  const terms = searchTerms(q).map((term) => {
+    const alternatives = [wordCondition(term.text)];
+    if (term.categories.length) alternatives.push(inArray(t.projects.category, term.categories));
+    if (term.split) alternatives.push(and(wordCondition(term.split.rest), inArray(t.projects.category, term.split.categories))!);
+    return or(...alternatives)!;
+  });
+  const compact = `%${likeEscape(normalise(q).replace(/\s/g, ''))}%`;
+  const pinyin = sql`projects.pinyin like ${compact} escape '\\'`;
+  return terms.length ? or(and(...terms), pinyin)! : pinyin;
+}
+
+/** The projects matching a filter; with `near`, only those within radius_km, nearest first; with `q`, best match first. */
 export async function queryProjects(db: Db, f: ProjectFilter): Promise<(ProjectRow & { distanceKm?: number })[]> {
   await checkReferences(db, f);
   const w = conditions(f);
   const rows = await selectProjects(db, w.length ? and(...w) : undefined);
-  if (!f.near) return rows;
+  if (!f.near) return f.q ? byRank(f.q, rows, (r) => ({ name_zh: r.nameZh, name_en: r.nameEn, category: r.category })) : rows;
   const [lon, lat] = f.near as [number, number];
   return rows
     .map((r) => ({ ...r, distanceKm: Math.round(distanceKm(JSON.parse(r.geometry) as Geometry, lon, lat) * 10) / 10 }))
