@@ -9,7 +9,7 @@
  */
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from './taxonomy.ts';
 
-/** Lower case, full-width forms folded (ＡＢＣ → abc, 　→ space), spaces collapsed, ends trimmed. */
+/** Lower case, full-width forms folded (ＡＢＣ → abc, U+3000 → space), spaces collapsed, ends trimmed. */
 export function normalise(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
