@@ -8,6 +8,8 @@
  *   npm run user -- list                                           users, roles, token names and expiry
  * Every error is one line on stderr and a non-zero exit.
  */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDb, type Db } from '../db/client.ts';
 import { readEnv } from '../env.ts';
@@ -19,9 +21,11 @@ import { readSecret } from './read-secret.ts';
 
 const USAGE = `usage: npm run user -- add <user> [--role ${ROLES.join('|')}] | passwd <user> | remove <user> | token <user> [name] [--days n] | revoke <user> <name> | list`;
 
+type Io = { env: NodeJS.ProcessEnv; readPassword: (prompt: string) => Promise<string> };
+
 /** The new password: ATLAS_PASSWORD, else a hidden prompt on a terminal, else the first line of stdin. */
-async function askPassword(): Promise<string> {
-  const pw = process.env.ATLAS_PASSWORD ?? (await readSecret(`Password (${PASSWORD_MIN}-${PASSWORD_MAX} characters): `));
+async function askPassword(io: Io): Promise<string> {
+  const pw = io.env.ATLAS_PASSWORD ?? (await io.readPassword(`Password (${PASSWORD_MIN}-${PASSWORD_MAX} characters): `));
   if (!pw) throw new AuthError('no password given: set ATLAS_PASSWORD, type one at the prompt, or pipe one line on stdin');
   checkPassword(pw);
   return pw;
@@ -29,7 +33,7 @@ async function askPassword(): Promise<string> {
 
 type Args = { command?: string; username?: string; extra?: string; role: string; days: string };
 
-async function run(db: Db, { command, username, extra, role, days }: Args): Promise<string | null> {
+async function run(db: Db, { command, username, extra, role, days }: Args, io: Io): Promise<string | null> {
   if (command === 'list') {
     const users = await listUsers(db);
     return users
@@ -39,11 +43,11 @@ async function run(db: Db, { command, username, extra, role, days }: Args): Prom
   if (!username) return null;
   if (command === 'add') {
     if (!ROLES.includes(role as Role)) throw new AuthError(`--role must be one of ${ROLES.join(', ')}`);
-    const user = await createUser(db, username, await askPassword(), role as Role);
+    const user = await createUser(db, username, await askPassword(io), role as Role);
     return `Created ${user.role} ${user.username}`;
   }
   if (command === 'passwd') {
-    await changePassword(db, username, await askPassword());
+    await changePassword(db, username, await askPassword(io));
     return `Changed the password of ${username}; their sessions have ended`;
   }
   if (command === 'remove') {
@@ -69,31 +73,32 @@ function oneLine(e: unknown): string {
   return `database error (${String(code)}); DEBUG=1 shows details`;
 }
 
-async function main() {
-  let parsed;
+/** Runs one command; what it prints and its exit code come back, nothing is thrown. */
+export async function userCli(argv: string[], io: Io): Promise<{ out: string; err: string; code: number }> {
+  let db: Db | null = null;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { role: { type: 'string', default: 'editor' }, days: { type: 'string', default: String(TOKEN_DAYS) } } });
-  } catch (e) {
-    throw new AuthError(`${(e as Error).message.split('\n')[0]}; ${USAGE}`);
-  }
-  const [command, username, extra] = parsed.positionals;
-  const env = readEnv();
-  const db = await openDb(env.DATABASE_URL, env.LIBSQL_AUTH_TOKEN);
-  try {
-    const out = await run(db, { command, username, extra, role: parsed.values.role, days: parsed.values.days });
-    if (out === null) {
-      console.error(USAGE);
-      process.exitCode = 2;
-    } else if (out) {
-      console.log(out);
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string', default: 'editor' }, days: { type: 'string', default: String(TOKEN_DAYS) } } });
+    } catch (e) {
+      throw new AuthError(`${(e as Error).message.split('\n')[0]}; ${USAGE}`);
     }
+    const [command, username, extra] = parsed.positionals;
+    const env = readEnv(io.env);
+    db = await openDb(env.DATABASE_URL, env.LIBSQL_AUTH_TOKEN);
+    const out = await run(db, { command, username, extra, role: parsed.values.role, days: parsed.values.days }, io);
+    return out === null ? { out: '', err: USAGE, code: 2 } : { out, err: '', code: 0 };
+  } catch (e) {
+    if (io.env.DEBUG) console.error(e);
+    return { out: '', err: `error: ${oneLine(e)}`, code: 1 };
   } finally {
-    db.$client.close();
+    db?.$client.close();
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(`error: ${oneLine(e)}`);
-  if (process.env.DEBUG) console.error(e);
-  process.exit(1);
-});
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { out, err, code } = await userCli(process.argv.slice(2), { env: process.env, readPassword: readSecret });
+  if (out) console.log(out);
+  if (err) console.error(err);
+  process.exit(code);
+}
