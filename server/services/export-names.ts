@@ -51,7 +51,8 @@ export function describeFilter(f: ProjectFilter, lang: Lang, names: FilterNames,
     const name = names.agency(f.agency)?.[lang] ?? f.agency;
     parts.push(f.agency_role === 'any' ? name : zh ? `${name}（${ROLE[f.agency_role].zh}）` : `${name} (${ROLE[f.agency_role].en})`);
   }
-  if (f.q) parts.push(zh ? `搜索“${f.q}”` : `search "${f.q}"`);
+  // Curly quotes: a straight " is not allowed in a Windows file name.
+  if (f.q) parts.push(zh ? `搜索“${f.q}”` : `search “${f.q}”`);
   if (f.near) {
     const at = long ? (zh ? `（${f.near.join(', ')}）` : ` of ${f.near.join(', ')}`) : '';
     parts.push(zh ? `周边${f.radius_km}公里${at}` : `within ${f.radius_km} km${at}`);
@@ -67,14 +68,15 @@ export function exportDate(now = new Date()): string {
 
 export const ATLAS_TITLE = { zh: '渤海图集', en: 'Bohai Atlas' } as const;
 
-/** At most this many characters of filter description in a file name (UTF-8 names are bytes-limited). */
-const MAX_DESCRIPTION = 60;
+/** At most this many characters of filter description in a file name (names are limited to 255 UTF-8 bytes). */
+const MAX_DESCRIPTION = { zh: 60, en: 100 } as const;
 
 /** "渤海图集-天津-港口-2026-12-01.xlsx": the title, the filter and the date. */
 export function exportFileName(parts: string[], lang: Lang, date: string, ext: string): string {
   // eslint-disable-next-line no-control-regex -- characters no file system takes in a name
   let description = parts.join('-').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_');
-  if (description.length > MAX_DESCRIPTION) description = `${description.slice(0, MAX_DESCRIPTION - 1)}…`;
+  const max = MAX_DESCRIPTION[lang];
+  if (description.length > max) description = `${description.slice(0, max - 1)}…`;
   return [ATLAS_TITLE[lang], description, date].filter(Boolean).join('-') + `.${ext}`;
 }
 

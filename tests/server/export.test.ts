@@ -209,6 +209,12 @@ describe('file names', () => {
     expect(await name('/api/export/projects.kml?status=construction&milestone=2020')).toMatch(/^渤海图集-在建-2020年-\d{4}-\d{2}-\d{2}\.kml$/);
     expect(await name('/api/export/projects.geojson?node=2.1&lang=en')).toMatch(/^Bohai Atlas-clause 2\.1-\d{4}-\d{2}-\d{2}\.geojson$/);
     expect(await name('/api/export/projects.csv?province=tianjin&lang=en')).toContain(`Tianjin-${date.slice(0, 4)}`);
+    expect(await name(`/api/export/projects.csv?q=${encodeURIComponent('港')}&lang=en`)).toMatch(/^Bohai Atlas-search “港”-/);
+    // Every filter at once still gives a name a file system takes (255 bytes), the date kept.
+    const all = `province=${Object.keys(PROVINCES).join(',')}&category=${Object.keys(CATEGORIES).join(',')}&q=${encodeURIComponent('港'.repeat(100))}`;
+    const long = await name(`/api/export/projects.xlsx?${all}`);
+    expect(new TextEncoder().encode(long).length).toBeLessThanOrEqual(255);
+    expect(long).toMatch(/-\d{4}-\d{2}-\d{2}\.xlsx$/);
   });
 });
 
