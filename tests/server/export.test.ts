@@ -218,6 +218,16 @@ describe('file names', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('describes every export with the filters and lang', async () => {
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, { get: { parameters: { name: string }[] } }> };
+    for (const ext of ['xlsx', 'kml', 'csv', 'geojson']) {
+      const names = doc.paths[`/api/export/projects.${ext}`]!.get.parameters.map((p) => p.name);
+      expect(names).toEqual(expect.arrayContaining(['province', 'category', 'node', 'q', 'lang']));
+    }
+  });
+});
+
 describe('bad input', () => {
   it.each(['xlsx', 'kml', 'csv', 'geojson'])('%s: an unknown filter value or parameter is a 400 in the JSON error shape', async (ext) => {
     for (const [q, field] of [
