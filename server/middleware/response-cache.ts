@@ -64,6 +64,9 @@ export function responseCache(version: () => Promise<string>) {
           ),
         },
       };
+      // Hono copies the headers of the answer it holds onto a new one: let go of the uncompressed one,
+      // so its Content-Length cannot outlive it.
+      c.res = undefined;
       entries.delete(key);
       entries.set(key, entry);
       if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
