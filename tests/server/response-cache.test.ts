@@ -62,6 +62,17 @@ describe('cached answers', () => {
     expect(coverageAfter.byStatus.cancelled ?? 0).toBe((coverageBefore.byStatus.cancelled ?? 0) + 1);
   });
 
+  it('serve a basemap file compressed from the first request on, with a length that matches', async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await get('/basemap/rivers.geojson', { 'accept-encoding': 'gzip' });
+      const body = Buffer.from(await res.arrayBuffer());
+      expect(res.headers.get('content-encoding')).toBe('gzip');
+      const length = res.headers.get('content-length');
+      if (length !== null) expect(Number(length)).toBe(body.length);
+      expect(JSON.parse(gunzipSync(body).toString('utf8'))).toHaveProperty('type', 'FeatureCollection');
+    }
+  });
+
   it('keep errors out of the cache: a bad filter is a 400 every time', async () => {
     for (let i = 0; i < 2; i++) expect((await get('/api/projects?province=atlantis')).status).toBe(400);
   });
