@@ -77,10 +77,13 @@ function placemark(r: ExportRow, set: ExportSet): string {
     ['length_km', zh ? '长度（km）' : 'Length (km)', p.lengthKm],
     ['area_km2', zh ? '面积（km²）' : 'Area (km²)', p.areaKm2],
   ];
+  // Google Earth renders a description as HTML: each line escaped for HTML, then the whole for XML.
   const description = [
     `${labelOf(CATEGORIES, p.category, lang)} · ${labelOf(STATUSES, p.status, lang)}`,
     ...r.clauses.map((c) => `${c.node} ${zh ? c.title_zh : c.title_en}`),
-  ].join('\n');
+  ]
+    .map(xml)
+    .join('<br/>');
   return `<Placemark id="${xml(p.id)}">
 <name>${xml(`${p.nameZh} ${p.nameEn}`)}</name>
 <description>${xml(description)}</description>

@@ -144,6 +144,8 @@ describe('GET /api/export/projects.kml', () => {
     const port = fc.features.find((f) => f.properties!.id === 'tianjin-port')!;
     expect(port.properties).toMatchObject({ name: '天津港 Port of Tianjin', name_zh: '天津港', category: 'seaport', status: 'ongoing' });
     expect(String(port.properties!.clauses).split(',')).toContain('2.1.1.m1');
+    // The description is HTML for Google Earth's balloon: one line per clause.
+    expect(String(port.properties!.description).split('<br/>').slice(0, 2)).toEqual(['港口 · 持续推进', '2.1.1.m1 推动区域内港口统筹规划与发展']);
     expect(port.geometry).toMatchObject({ type: 'Point' });
     const api = await projects('');
     const kinds = (type: string) => (type.startsWith('Multi') ? 'GeometryCollection' : type);
