@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDb, type Db } from './db/client.ts';
-import { seed } from './db/seed.ts';
+import { prepareDatabase, PrepareError } from './db/prepare.ts';
 import { readEnv } from './env.ts';
 import { StartupError } from './errors.ts';
 
@@ -64,21 +64,21 @@ const address = server.address();
 const port = typeof address === 'object' && address ? address.port : PORT;
 console.log(`Listening on http://${HOST}:${port}/ (starting: /api/health answers 503 until the database is ready)`);
 
-let db: Db;
 try {
-  db = await openDb(env.DATABASE_URL, env.LIBSQL_AUTH_TOKEN);
-} catch (e) {
-  fail('opening the database', e);
-}
-try {
-  const result = await seed(db);
+  const result = await prepareDatabase(env.DATABASE_URL, env.LIBSQL_AUTH_TOKEN);
   console.log(
     result.seeded
       ? `Seeded ${result.projects} projects (${result.newProjects} new, ${result.retired} retired) and ${result.nodes} plan nodes from geodata/`
       : `Database up to date: ${result.projects} projects`,
   );
 } catch (e) {
-  fail('seeding the database from geodata/', e);
+  fail(e instanceof PrepareError ? e.stage : 'preparing the database', e);
+}
+let db: Db;
+try {
+  db = await openDb(env.DATABASE_URL, env.LIBSQL_AUTH_TOKEN);
+} catch (e) {
+  fail('opening the database', e);
 }
 app = createApp({
   db,
