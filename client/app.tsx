@@ -4,6 +4,7 @@ import * as turf from '@turf/turf';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { coverage, coverageItemOf, isWithinNode } from '#shared/coverage.ts';
+import { isExactName } from '#shared/search.ts';
 import { CATEGORIES, PROVINCES, STATUSES } from '#shared/taxonomy.ts';
 import { LangContext } from './i18n/use-lang.ts';
 import { errorText } from './i18n/error-text.ts';
@@ -20,6 +21,7 @@ import { PlanView } from './panels/plan-view.tsx';
 import { ProjectDetail } from './panels/project-detail.tsx';
 import { ProjectList } from './panels/project-list.tsx';
 import { NearBar } from './panels/near-bar.tsx';
+import { SearchBox } from './panels/search-box.tsx';
 import { TopBar } from './panels/top-bar.tsx';
 import { filterExpression, matcher } from './state/filter-expression.ts';
 import { serverQuery } from './state/server-query.ts';
@@ -119,7 +121,12 @@ export function App() {
   const frameKey = `${filters.q}|${filters.provinces.join()}|${idQuery?.ids.join() ?? ''}`;
   useEffect(() => {
     if ((!filters.q && !filters.provinces.length) || pending) return;
-    const box = bboxOf(filtered);
+    // The server ranks exact names first: when the best match is the name typed, fly to it (and
+    // its namesakes), not to everything whose name merely contains it.
+    const shown = new Map(filtered.map((f) => [f.properties.id, f]));
+    const ranked = (idQuery?.ids ?? []).map((id) => shown.get(id)).filter((f) => f !== undefined);
+    const exact = filters.q && ranked[0] && isExactName(filters.q, ranked[0].properties) ? ranked.filter((f) => isExactName(filters.q, f.properties)) : [];
+    const box = bboxOf(exact.length ? exact : filtered);
     // Moving the camera when results arrive is the point of this effect.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (box) setFlyTarget({ key: Date.now(), bbox: box });
@@ -143,8 +150,19 @@ export function App() {
     <LangContext.Provider value={lang}>
       <div className={`app theme-${theme}${selected ? ' with-detail' : ''}${presenting ? ' presenting' : ''}`}>
         <TopBar
-          q={filters.q}
-          onSearch={(q) => update((s) => ({ filters: { ...s.filters, q } }))}
+          search={
+            <SearchBox
+              key={filters.q}
+              q={filters.q}
+              onSearch={(q) => update((s) => ({ filters: { ...s.filters, q } }))}
+              found={filters.q && !pending ? (idQuery?.ids.length ?? 0) : null}
+              projects={all}
+              onFly={(city) => {
+                setFlyTarget({ key: Date.now(), center: city.center, zoom: 9 });
+                update((s) => ({ filters: { ...s.filters, q: '' } }));
+              }}
+            />
+          }
           presenting={presenting}
           onPresent={(on) => update({ mode: on ? 'present' : 'browse' })}
           nearMode={nearMode}

@@ -1,12 +1,12 @@
 /** The title bar: search, presentation, nearby, exports, theme, language, sign-in. */
-import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useT } from '../i18n/use-lang.ts';
 import type { Me } from '../lib/api.ts';
 import { SignIn } from './sign-in.tsx';
 
 type Props = {
-  q: string;
-  onSearch: (q: string) => void;
+  /** The search box and its results (panels/search-box.tsx). */
+  search: ReactNode;
   presenting: boolean;
   onPresent: (on: boolean) => void;
   nearMode: boolean;
@@ -23,25 +23,6 @@ type Props = {
   onMe: (me: Me) => void;
   onSnapshot: () => void;
 };
-
-/** The search box; keyed by the applied query so it always shows what is applied. */
-function SearchBox({ q, onSearch }: { q: string; onSearch: (q: string) => void }) {
-  const { t } = useT();
-  const [text, setText] = useState(q);
-  return (
-    <form
-      className="search"
-      role="search"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSearch(text.trim());
-      }}
-    >
-      <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t.search} aria-label={t.search} name="q" maxLength={100} />
-      <button type="submit">{t.searchButton}</button>
-    </form>
-  );
-}
 
 export function TopBar(p: Props) {
   const { t, lang } = useT();
@@ -62,7 +43,7 @@ export function TopBar(p: Props) {
         <h1>{t.title}</h1>
         <p>{t.subtitle}</p>
       </div>
-      <SearchBox key={p.q} q={p.q} onSearch={p.onSearch} />
+      {p.search}
       {p.presenting && (
         <p className="present-summary" data-testid="present-summary">
           {p.summary && <span className="present-filter">{p.summary} · </span>}

@@ -32,8 +32,9 @@ export type IdQuery = { ids: string[]; distances: Record<string, number> } | nul
 
 /**
  * Free-text search and radius queries run on the server (pinyin, R*Tree); the map filters by the
- * ids they return. While a query is on its way, or if it failed, it matches nothing: never
- * everything, and never the previous query's answer.
+ * ids they return. The ids keep the server's order: best match first for a search (exact name,
+ * prefix, contains, other fields), nearest first for a radius. While a query is on its way, or if
+ * it failed, it matches nothing: never everything, and never the previous query's answer.
  */
 export function useIdQuery(q: string, near: [number, number] | null, radiusKm: number) {
   const query = q || near ? serverQuery({ ...EMPTY_FILTERS, q, near, radiusKm }) : null;
