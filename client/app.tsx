@@ -23,6 +23,8 @@ import { ProjectList } from './panels/project-list.tsx';
 import { NearBar } from './panels/near-bar.tsx';
 import { SearchBox } from './panels/search-box.tsx';
 import { TopBar } from './panels/top-bar.tsx';
+import { Slideshow } from './present/slideshow.tsx';
+import { ViewsPanel } from './present/views-panel.tsx';
 import { filterExpression, matcher } from './state/filter-expression.ts';
 import { serverQuery } from './state/server-query.ts';
 import { useIdQuery, usePlan, useProjects } from './state/use-data.ts';
@@ -40,7 +42,9 @@ function bboxOf(features: ProjectFeature[]): [number, number, number, number] | 
 export function App() {
   const [state, update] = useViewState();
   const { lang, theme, filters, selected, hidden, panel, mode } = state;
-  const presenting = mode === 'present';
+  // The slideshow is a presentation too: the same full map, and the same Esc to leave.
+  const presenting = mode !== 'browse';
+  const sliding = mode === 'slides';
   const t = MESSAGES[lang];
   const [me, setMe] = useState<Me | null>(null);
   const who = me?.user?.username ?? null;
@@ -120,7 +124,7 @@ export function App() {
   // A search or a province choice frames its results.
   const frameKey = `${filters.q}|${filters.provinces.join()}|${idQuery?.ids.join() ?? ''}`;
   useEffect(() => {
-    if ((!filters.q && !filters.provinces.length) || pending) return;
+    if ((!filters.q && !filters.provinces.length) || pending || sliding) return;
     // The server ranks exact names first: when the best match is the name typed, fly to it (and
     // its namesakes), not to everything whose name merely contains it.
     const shown = new Map(filtered.map((f) => [f.properties.id, f]));
@@ -148,7 +152,7 @@ export function App() {
 
   return (
     <LangContext.Provider value={lang}>
-      <div className={`app theme-${theme}${selected ? ' with-detail' : ''}${presenting ? ' presenting' : ''}`}>
+      <div className={`app theme-${theme}${selected ? ' with-detail' : ''}${presenting ? ' presenting' : ''}${sliding ? ' slides' : ''}`}>
         <TopBar
           search={
             <SearchBox
@@ -177,6 +181,17 @@ export function App() {
           onMe={setMe}
           onSnapshot={() => setSnapshot({ key: Date.now(), title: lang === 'zh' ? '渤海图集' : 'bohai-atlas' })}
         />
+        {sliding && (
+          <Slideshow
+            state={state}
+            plan={plan}
+            projects={all}
+            who={who}
+            onState={update}
+            onFly={(target) => setFlyTarget({ key: Date.now(), ...target })}
+            onExit={() => update({ mode: 'browse', slides: undefined })}
+          />
+        )}
         {error != null && (
           <p className="error-banner" role="alert">
             {errorText(error, lang)}
@@ -184,9 +199,9 @@ export function App() {
         )}
         <nav className="side" aria-label={t.filters} hidden={presenting}>
           <div className="tabs" role="tablist">
-            {(['filters', 'list', 'stats', 'plan'] as const).map((p) => (
+            {(['filters', 'list', 'stats', 'plan', 'views'] as const).map((p) => (
               <button key={p} id={`tab-${p}`} type="button" role="tab" aria-selected={panel === p} aria-controls="side-panel" onClick={() => setPanel(p)}>
-                {p === 'filters' ? t.filters : p === 'list' ? `${t.listTab} (${visible.length})` : p === 'stats' ? t.stats : t.plan}
+                {p === 'filters' ? t.filters : p === 'list' ? `${t.listTab} (${visible.length})` : p === 'stats' ? t.stats : p === 'plan' ? t.plan : t.viewsTab}
               </button>
             ))}
           </div>
@@ -220,6 +235,9 @@ export function App() {
                 onChoose={(node) => update((s) => ({ filters: { ...s.filters, nodes: s.filters.nodes.includes(node) ? [] : [node] } }))}
                 onSelectProject={(id) => select(id, true)}
               />
+            )}
+            {panel === 'views' && (
+              <ViewsPanel state={state} me={me} summary={filterSummary} onApply={update} onPlay={(deck, n) => update({ mode: 'slides', slides: { deck, n } })} />
             )}
           </div>
         </nav>

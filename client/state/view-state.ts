@@ -13,11 +13,12 @@ import {
   type StatusId,
 } from '#shared/taxonomy.ts';
 import type { Lang } from '../i18n/messages.ts';
+import { readSlidePlace, writeSlidePlace, type SlidePlace } from '../present/slide-place.ts';
 import type { Camera } from '../map/map-view.tsx';
 import { serverQuery } from './server-query.ts';
 
 export type AgencyRole = 'any' | 'lead' | 'cooperating' | 'shared';
-export type Panel = 'filters' | 'plan' | 'list' | 'stats';
+export type Panel = 'filters' | 'plan' | 'list' | 'stats' | 'views';
 
 export type Filters = {
   nodes: string[];
@@ -37,7 +38,9 @@ export type ViewState = {
   lang: Lang;
   theme: 'light' | 'contrast';
   panel: Panel;
-  mode: 'browse' | 'present';
+  mode: 'browse' | 'present' | 'slides';
+  /** Only in mode 'slides': the deck played and the slide shown (client/present/slide-place.ts). */
+  slides?: SlidePlace | undefined;
   filters: Filters;
   /** Categories switched off in the legend (a layer switch, not a filter of counts). */
   hidden: CategoryId[];
@@ -89,8 +92,9 @@ export function parseViewState(search: string): ViewState {
   return {
     lang: u.get('lang') === 'en' ? 'en' : 'zh',
     theme: u.get('theme') === 'contrast' ? 'contrast' : 'light',
-    panel: panel === 'plan' || panel === 'list' || panel === 'stats' ? panel : 'filters',
-    mode: u.get('mode') === 'present' ? 'present' : 'browse',
+    panel: panel === 'plan' || panel === 'list' || panel === 'stats' || panel === 'views' ? panel : 'filters',
+    mode: u.get('mode') === 'present' || u.get('mode') === 'slides' ? (u.get('mode') as 'present' | 'slides') : 'browse',
+    slides: u.get('mode') === 'slides' ? readSlidePlace(u) : undefined,
     filters: {
       nodes: readFilter(u, 'node') ?? [],
       categories: readFilter(u, 'category') ?? [],
@@ -117,6 +121,7 @@ export function serializeViewState(s: ViewState): string {
   if (s.theme !== 'light') u.set('theme', s.theme);
   if (s.panel !== 'filters') u.set('panel', s.panel);
   if (s.mode !== 'browse') u.set('mode', s.mode);
+  if (s.mode === 'slides') writeSlidePlace(u, s.slides);
   if (s.hidden.length) u.set('hide', s.hidden.join(','));
   if (s.selected) u.set('sel', s.selected);
   u.set('c', [...s.camera.center, s.camera.zoom].join(','));
