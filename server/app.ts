@@ -14,6 +14,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/client.ts';
 import { GEODATA_DIR } from './db/geodata.ts';
+import { loadTiles } from './services/basemap-tiles.ts';
 import { ApiError, errorBody, logError } from './errors.ts';
 import { identify, type AuthVars } from './middleware/auth.ts';
 import { dataVersion, responseCache } from './middleware/response-cache.ts';
@@ -108,6 +109,15 @@ export function createApp({ db, clientDir, requireSignInToRead = false, secureCo
     return c.json(errorBody(new ApiError(500, 'internal', 'internal error')), 500);
   });
 
+  // The basemap's vector tiles (gzipped in the MBTiles file, sent as they are; 204 where a tile is empty).
+  const tiles = loadTiles(join(GEODATA_DIR, 'basemap'));
+  app.get('/basemap/tiles/:z{[0-9]+}/:x{[0-9]+}/:y{[0-9]+\\.pbf}', async (c) => {
+    const [z, x, y] = [c.req.param('z'), c.req.param('x'), c.req.param('y')].map((v) => Number.parseInt(v, 10));
+    const tile = (await tiles).get(z!, x!, y!);
+    const headers = { 'Cache-Control': 'public, max-age=3600' };
+    if (!tile) return c.body(null, 204, headers);
+    return c.body(tile, 200, { ...headers, 'Content-Type': 'application/vnd.mapbox-vector-tile', 'Content-Encoding': 'gzip' });
+  });
   // The offline basemap layers (files that do not change while the server runs, so compressed once),
   // and the built client with its SPA fallback.
   app.use('/basemap/*', etag(), responseCache(() => Promise.resolve('basemap')));
