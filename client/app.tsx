@@ -13,6 +13,11 @@ import { api, unwrap, type Me, type ProjectFeature } from './lib/api.ts';
 import { basemapStyle } from './map/basemap-style.ts';
 import { MAX_BOUNDS } from './map/frame.ts';
 import { MapView, type FlyTarget } from './map/map-view.tsx';
+import { CoverageLegend } from './coverage/coverage-legend.tsx';
+import { MapTools } from './coverage/map-tools.tsx';
+import { StatusKey } from './coverage/status-key.tsx';
+import { TimeSlider } from './coverage/time-slider.tsx';
+import { provincesAfterClick, useCoverageView } from './coverage/use-coverage-view.ts';
 import { Chooser } from './panels/chooser.tsx';
 import { CoveragePanel } from './panels/coverage-panel.tsx';
 import { FilterPanel } from './panels/filter-panel.tsx';
@@ -148,6 +153,8 @@ export function App() {
   const setPanel = (p: Panel) => update({ panel: p });
   /** The API query of exactly what the map shows (filters and legend switches), if anything. */
   const shownQuery = visible.length ? serverQuery(filters, hidden) : null;
+  // Coverage map, status colours and the status timeline (client/coverage).
+  const cv = useCoverageView(state, visible, shownQuery, projects, plan);
   const error = planError ?? projectsError ?? queryError ?? snapshotError;
 
   return (
@@ -227,7 +234,7 @@ export function App() {
             {panel === 'list' && (
               <ProjectList features={visible} distances={filters.near ? (idQuery?.distances ?? null) : null} selectedId={selected} onHover={setHoverId} onSelect={(id) => select(id, true)} />
             )}
-            {panel === 'stats' && <CoveragePanel query={shownQuery} plan={plan} />}
+            {panel === 'stats' && <CoveragePanel query={shownQuery} plan={plan} measure={state.coverage} onMeasure={(coverage) => update({ coverage })} />}
             {panel === 'plan' && (
               <PlanView
                 plan={plan}
@@ -243,6 +250,8 @@ export function App() {
         </nav>
         <main className="map-wrap">
           <MapView
+            look={cv.look}
+            onProvinceClick={(id) => update((s) => ({ filters: { ...s.filters, provinces: provincesAfterClick(s.filters.provinces, id) } }))}
             basemap={basemap}
             lang={lang}
             theme={theme}
@@ -273,7 +282,17 @@ export function App() {
               else if (selected) update({ selected: null });
             }}
           />
-          <Legend key={presenting ? 'present' : 'browse'} startOpen={presenting || undefined} hideEmpty={presenting} counts={counts.byCategory} partners={partners} hidden={hidden} onToggle={(c) => update((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] }))} />
+          <Legend key={presenting ? 'present' : 'browse'} startOpen={presenting || undefined} hideEmpty={presenting} counts={counts.byCategory} partners={partners} hidden={hidden} onToggle={(c) => update((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] }))}
+            swatches={state.symbology === 'category'}
+            top={
+              <>
+                <MapTools symbology={state.symbology} onSymbology={(symbology) => update({ symbology })} coverage={state.coverage} onCoverage={(coverage) => update({ coverage })} />
+                {cv.counts && <StatusKey counts={cv.counts} asOf={state.asOf} planOnly={cv.planOnly} />}
+              </>
+            }
+          />
+          {state.coverage && <CoverageLegend measure={state.coverage} classes={cv.classes} pending={cv.answer.pending} error={cv.answer.error} summary={filterSummary} />}
+          {state.symbology === 'status' && <TimeSlider events={cv.events} goals={cv.goals} asOf={state.asOf} onAsOf={(asOf) => update({ asOf })} />}
           {nearMode && <p className="map-hint">{t.nearHint}</p>}
           {choice && (
             <Chooser

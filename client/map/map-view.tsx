@@ -18,7 +18,8 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
-import { addOverlayLayers, applyHighlight, NEAR_SOURCE, overlayLayers, partnerFilter, stackLayers } from './overlays.ts';
+import { addOverlayLayers, applyHighlight, applyLook, NEAR_SOURCE, overlayLayers, partnerFilter, stackLayers, type MapLook } from './overlays.ts';
+import { COVERAGE_FILL } from '../coverage/choropleth.ts';
 import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLayers, withUserFilter } from './project-layers.ts';
 import { symbolImages } from './symbols.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
@@ -55,6 +56,10 @@ type Props = {
   /** Several projects under one click: their ids and the pixel clicked. */
   onChoose: (ids: string[], at: [number, number]) => void;
   onMapClick: (lngLat: [number, number]) => void;
+  /** Projects by category or status, and the coverage choropleth (client/coverage). */
+  look?: MapLook;
+  /** A click on a province of the coverage choropleth, where no project is. */
+  onProvinceClick?: (id: string) => void;
 };
 
 declare global {
@@ -112,6 +117,7 @@ export function MapView(props: Props) {
       map.addSource(NEAR_SOURCE, { type: 'geojson', data: q.nearCircle ?? EMPTY });
       addOverlayLayers(map, q.lang, q.theme, q.filter, q.partners);
       applyHighlight(map, q.selectedId, q.hoverId);
+      if (q.look) applyLook(map, q.look, q.lang, q.theme);
     });
     map.on('moveend', () => {
       const c = map.getCenter();
@@ -134,7 +140,11 @@ export function MapView(props: Props) {
       const picked = pick(hits, e.point, (ll) => map.project(ll));
       if (picked.kind === 'many') latest.current.onChoose(picked.ids, [e.point.x, e.point.y]);
       else if (picked.kind === 'one') latest.current.onSelect(picked.id);
-      else latest.current.onMapClick([round(e.lngLat.lng, 4), round(e.lngLat.lat, 4)]);
+      else {
+        const province = latest.current.look?.choropleth && map.getLayer(COVERAGE_FILL) ? map.queryRenderedFeatures(e.point, { layers: [COVERAGE_FILL] })[0] : undefined;
+        if (province && latest.current.onProvinceClick) latest.current.onProvinceClick(String(province.properties.id));
+        else latest.current.onMapClick([round(e.lngLat.lng, 4), round(e.lngLat.lat, 4)]);
+      }
     });
     for (const layer of INTERACTIVE_PROJECT_LAYERS) {
       map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
@@ -171,7 +181,11 @@ export function MapView(props: Props) {
         };
       },
     });
-    map.once('styledata', () => applyHighlight(map, latest.current.selectedId, latest.current.hoverId));
+    map.once('styledata', () => {
+      const q = latest.current;
+      applyHighlight(map, q.selectedId, q.hoverId);
+      if (q.look) applyLook(map, q.look, q.lang, q.theme);
+    });
   }, [basemap, lang, theme]);
 
   // Back/Forward (or any outside change of the camera) moves the map; its own moves come back equal.
@@ -209,6 +223,10 @@ export function MapView(props: Props) {
   useEffect(() => {
     whenReady(mapRef.current, (map) => applyHighlight(map, selectedId, hoverId));
   }, [selectedId, hoverId]);
+  const { look } = props;
+  useEffect(() => {
+    whenReady(mapRef.current, (map) => look && applyLook(map, look, latest.current.lang, latest.current.theme));
+  }, [look]);
   // A newly selected project stays in view when the detail panel narrows the map. The selection a
   // link opens with keeps the link's camera.
   const shownSelection = useRef(selectedId);

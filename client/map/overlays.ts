@@ -5,6 +5,9 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Lang } from '../i18n/messages.ts';
 import { HIGHLIGHT_LAYERS, isHighlight, partnerLayer, projectLayers, withUserFilter } from './project-layers.ts';
+import type { Classes } from '../coverage/class-breaks.ts';
+import { choroplethColor, choroplethLayers, COVERAGE_FILL, COVERAGE_OUTLINE } from '../coverage/choropleth.ts';
+import { symbologyLooks, type Symbology } from '../coverage/symbology.ts';
 
 export const NEAR_SOURCE = 'near-circle';
 
@@ -27,7 +30,24 @@ export function overlayLayers(lang: Lang, theme: 'light' | 'contrast', filter: E
     HIGHLIGHT_LAYERS.includes(l.id) ? l : { ...l, filter: withUserFilter(l, filter) },
   );
   const partner = { ...partnerLayer(theme), filter: partnerFilter(partners) } as LayerSpecification;
-  return [partner, ...near, ...projects];
+  return [...choroplethLayers(theme), partner, ...near, ...projects];
+}
+
+/** How the map draws the projects (by category or status) and the coverage choropleth, if any. */
+export type MapLook = { symbology: Symbology; choropleth: Classes | null };
+
+/** Applies a look to the overlays on the map (after they exist: on load and after a style swap too). */
+export function applyLook(map: MapLibreMap, look: MapLook, lang: Lang, theme: 'light' | 'contrast') {
+  const show = (id: string, on: boolean) => map.getLayer(id) && map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+  show(COVERAGE_FILL, look.choropleth !== null);
+  show(COVERAGE_OUTLINE, look.choropleth !== null);
+  if (look.choropleth && map.getLayer(COVERAGE_FILL)) map.setPaintProperty(COVERAGE_FILL, 'fill-color', choroplethColor(look.choropleth));
+  for (const l of symbologyLooks(projectLayers(lang, theme), look.symbology)) {
+    if (!map.getLayer(l.id)) continue;
+    if (l.visible !== undefined) show(l.id, l.visible);
+    type Paint = Parameters<MapLibreMap['setPaintProperty']>;
+    for (const [key, value] of Object.entries(l.paint)) map.setPaintProperty(l.id, key as Paint[1], value as Paint[2]);
+  }
 }
 
 export const partnerFilter = (partners: string[]): FilterSpecification => ['in', ['get', 'id'], ['literal', partners]];

@@ -133,6 +133,20 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       },
     },
     {
+      // Points coloured by status (client/coverage/symbology.ts shows it instead of the icons).
+      id: 'projects-point-status',
+      type: 'circle',
+      source: PROJECT_SOURCE,
+      filter: isPoint,
+      layout: { visibility: 'none' },
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 5, 10, 8],
+        'circle-color': categoryColor,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
       id: 'projects-label',
       type: 'symbol',
       source: PROJECT_SOURCE,
@@ -202,6 +216,7 @@ export const isHighlight = (id: string) => HIGHLIGHT_LAYERS.includes(id);
 /** Layers that carry projects (for clicks and queryRenderedFeatures), without highlights. */
 export const INTERACTIVE_PROJECT_LAYERS = [
   'projects-point',
+  'projects-point-status',
   'projects-line',
   'projects-line-schematic',
   'projects-area-fill',

@@ -8,11 +8,15 @@ import { PROVINCES, PROVINCE_IDS, STATUSES, STATUS_IDS, type ProvinceId } from '
 import { errorText } from '../i18n/error-text.ts';
 import { titleOf, useT } from '../i18n/use-lang.ts';
 import { api, unwrap, type Coverage, type PlanPayload } from '../lib/api.ts';
+import { COVERAGE_MEASURE_IDS, COVERAGE_MEASURES, type CoverageMeasure } from '../coverage/measures.ts';
 
 type Props = {
   /** The API query of what the map shows (serverQuery), or null when nothing is shown. */
   query: Record<string, string> | null;
   plan: PlanPayload | null;
+  /** The coverage map's measure (client/coverage), and a way to choose it from here. */
+  measure?: CoverageMeasure | null;
+  onMeasure?: (m: CoverageMeasure | null) => void;
 };
 
 const fmt = (n: number | undefined) => (n ? Math.round(n).toLocaleString() : '—');
@@ -21,7 +25,7 @@ function Bar({ value, max, color }: { value: number; max: number; color: string 
   return <span className="bar" style={{ width: `${max ? (100 * value) / max : 0}%`, background: color }} aria-hidden />;
 }
 
-export function CoveragePanel({ query, plan }: Props) {
+export function CoveragePanel({ query, plan, measure, onMeasure }: Props) {
   const { t, lang, label } = useT();
   const key = query ? JSON.stringify(query) : null;
   const [answer, setAnswer] = useState<{ key: string; coverage: Coverage | null; error: unknown } | null>(null);
@@ -86,6 +90,16 @@ export function CoveragePanel({ query, plan }: Props) {
         <li>{t.regionsExplained}</li>
         <li>{t.overlapExplained}</li>
       </ul>
+      {onMeasure && (
+        <div className="coverage-on-map" role="group" aria-label={t.showOnMap}>
+          <span>{t.showOnMap}</span>
+          {COVERAGE_MEASURE_IDS.map((m) => (
+            <button key={m} type="button" aria-pressed={measure === m} data-measure={m} onClick={() => onMeasure(measure === m ? null : m)}>
+              {label(COVERAGE_MEASURES[m])}
+            </button>
+          ))}
+        </div>
+      )}
       <h3>{t.status}</h3>
       <ul className="bars">
         {STATUS_IDS.filter((s) => c.byStatus[s]).map((s) => (

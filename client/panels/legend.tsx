@@ -1,5 +1,5 @@
 /** The legend is also the layer switch: one row per category with its symbol and live count. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { CATEGORIES, CATEGORY_IDS, CATEGORY_GROUPS, PROVINCES, type CategoryId, type ProvinceId } from '#shared/taxonomy.ts';
 import { useT } from '../i18n/use-lang.ts';
 import { drawSymbol } from '../map/symbols.ts';
@@ -28,9 +28,13 @@ type Props = {
   partners: string[];
   hidden: CategoryId[];
   onToggle: (c: CategoryId) => void;
+  /** Shown above the categories even when folded: the map's switches and the status key. */
+  top?: ReactNode;
+  /** Category swatches; off when the projects are coloured by status (the rows stay as switches). */
+  swatches?: boolean;
 };
 
-export function Legend({ startOpen, hideEmpty, counts, partners, hidden, onToggle }: Props) {
+export function Legend({ startOpen, hideEmpty, counts, partners, hidden, onToggle, top, swatches = true }: Props) {
   const { t, lang, label } = useT();
   const groups = Object.keys(CATEGORY_GROUPS) as (keyof typeof CATEGORY_GROUPS)[];
   // Open by default on a tall screen; a 720-line laptop starts with it folded so the map shows.
@@ -42,6 +46,7 @@ export function Legend({ startOpen, hideEmpty, counts, partners, hidden, onToggl
           {open ? '▾' : '▸'} {t.legend}
         </button>
       </h2>
+      {top}
       {open && groups.map((g) => {
         const rows = CATEGORY_IDS.filter((c) => CATEGORIES[c].group === g && (!hideEmpty || counts[c]));
         return rows.length === 0 ? null : (
@@ -50,7 +55,7 @@ export function Legend({ startOpen, hideEmpty, counts, partners, hidden, onToggl
           {rows.map((c) => (
             <label key={c} className={counts[c] ? '' : 'empty'} data-category={c}>
               <input type="checkbox" checked={!hidden.includes(c)} onChange={() => onToggle(c)} />
-              <Swatch category={c} />
+              {swatches && <Swatch category={c} />}
               <span className="legend-name">{label(CATEGORIES[c])}</span>
               <span className="legend-count" data-testid={`count-${c}`}>{counts[c] ?? 0}</span>
             </label>

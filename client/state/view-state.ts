@@ -12,6 +12,8 @@ import {
   type StageId,
   type StatusId,
 } from '#shared/taxonomy.ts';
+import { isCoverageMeasure, type CoverageMeasure } from '../coverage/measures.ts';
+import { isDay } from '../coverage/status-as-of.ts';
 import type { Lang } from '../i18n/messages.ts';
 import { readSlidePlace, writeSlidePlace, type SlidePlace } from '../present/slide-place.ts';
 import type { Camera } from '../map/map-view.tsx';
@@ -46,6 +48,12 @@ export type ViewState = {
   hidden: CategoryId[];
   selected: string | null;
   camera: Camera;
+  /** How the projects are coloured: by category (the default) or by status. */
+  symbology: 'category' | 'status';
+  /** The coverage choropleth's measure, or null when it is off. */
+  coverage: CoverageMeasure | null;
+  /** Status colours as they were on this day (YYYY-MM-DD); null = today. Only with status colours. */
+  asOf: string | null;
 };
 
 export const HOME_CAMERA: Camera = { center: [117.6, 39.3], zoom: 6.2 };
@@ -73,6 +81,9 @@ export const DEFAULT_STATE: ViewState = {
   hidden: [],
   selected: null,
   camera: HOME_CAMERA,
+  symbology: 'category',
+  coverage: null,
+  asOf: null,
 };
 
 /** Reads one filter from a URL with the API's own schema; a bad value is dropped, never fatal. */
@@ -89,6 +100,9 @@ export function parseViewState(search: string): ViewState {
   const near = readFilter(u, 'near');
   const panel = u.get('panel');
   const hide = u.get('hide')?.split(',') ?? [];
+  const symbology = u.get('symbology') === 'status' ? 'status' : 'category';
+  const coverage = u.get('coverage');
+  const asOf = u.get('asof');
   return {
     lang: u.get('lang') === 'en' ? 'en' : 'zh',
     theme: u.get('theme') === 'contrast' ? 'contrast' : 'light',
@@ -111,6 +125,9 @@ export function parseViewState(search: string): ViewState {
     hidden: CATEGORY_IDS.filter((c) => hide.includes(c)),
     selected: u.get('sel')?.match(/^[a-z0-9-]+$/)?.[0] ?? null,
     camera: cam && cam.length === 3 && cam.every(Number.isFinite) ? { center: [cam[0]!, cam[1]!], zoom: cam[2]! } : HOME_CAMERA,
+    symbology,
+    coverage: isCoverageMeasure(coverage) ? coverage : null,
+    asOf: symbology === 'status' && asOf && isDay(asOf) ? asOf : null,
   };
 }
 
@@ -124,6 +141,9 @@ export function serializeViewState(s: ViewState): string {
   if (s.mode === 'slides') writeSlidePlace(u, s.slides);
   if (s.hidden.length) u.set('hide', s.hidden.join(','));
   if (s.selected) u.set('sel', s.selected);
+  if (s.symbology !== 'category') u.set('symbology', s.symbology);
+  if (s.symbology === 'status' && s.asOf) u.set('asof', s.asOf);
+  if (s.coverage) u.set('coverage', s.coverage);
   u.set('c', [...s.camera.center, s.camera.zoom].join(','));
   return u.toString().replace(/%2C/g, ',');
 }

@@ -23,6 +23,9 @@ const full: ViewState = {
   hidden: ['ecological', 'sea-basin'],
   selected: 'tianjin-port',
   camera: { center: [117.6123, 39.0456], zoom: 8.25 },
+  symbology: 'status',
+  coverage: 'km2',
+  asOf: '2025-12-31',
 };
 
 describe('view state in the URL', () => {
@@ -41,6 +44,17 @@ describe('view state in the URL', () => {
     expect(u.get('agency_role')).toBe('lead');
     expect(u.get('radius_km')).toBe('40');
     expect(u.get('node')).toBe('2.1,1.2.g2020,2.4.1.m1');
+  });
+
+  it('keeps the symbology, the coverage measure and the as-of day, and drops bad ones', () => {
+    const u = new URLSearchParams(serializeViewState(full));
+    expect([u.get('symbology'), u.get('coverage'), u.get('asof')]).toEqual(['status', 'km2', '2025-12-31']);
+    const s = parseViewState('?symbology=status&coverage=people&asof=2025-02-30');
+    expect([s.symbology, s.coverage, s.asOf]).toEqual(['status', null, null]);
+    // A day only means something with status colours: category colours show today's map.
+    const c = parseViewState('?symbology=category&coverage=measures&asof=2020-12-31');
+    expect([c.symbology, c.coverage, c.asOf]).toEqual(['category', 'measures', null]);
+    expect(serializeViewState({ ...full, symbology: 'category' })).not.toContain('asof');
   });
 
   it('drops bad values without losing the good ones', () => {
