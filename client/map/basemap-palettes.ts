@@ -1,10 +1,18 @@
-/** The basemap's colours: a light desk palette and a high-contrast projector palette. */
+/**
+ * The basemap's colours: a quiet light palette for the desk and a high-contrast palette for the
+ * projector. The basemap stays neutral (grey land, calm water, thin grey boundaries, muted labels)
+ * so the projects carry the colour. tests/map/contrast.test.ts checks text at WCAG 4.5:1 and the
+ * symbols a reader needs (boundaries, city dots, the partner tint's edge) at 3:1 against the fills
+ * they sit on.
+ */
 export type BasemapTheme = 'light' | 'contrast';
 
 export type Palette = {
   sea: string;
   land: string;
+  /** Provinces outside the plan's region. */
   province: string;
+  /** The plan's seven provinces: the lightest land, so the region stands out without a colour. */
   plan: string;
   planOutline: string;
   neighbour: string;
@@ -18,48 +26,54 @@ export type Palette = {
   halo: string;
   cityDot: string;
   cityDotMajor: string;
+  /** The partner provinces of a chosen clause: a tint and a soft inner edge, never a border. */
+  partner: string;
+  partnerOpacity: number;
   /** multiplies line widths and text sizes */
   scale: number;
 };
 
 export const PALETTES: Record<BasemapTheme, Palette> = {
   light: {
-    sea: '#cfe0ec',
-    land: '#f3f0e8',
-    province: '#efebe1',
-    plan: '#fbe2b4',
-    planOutline: '#d9a441',
-    neighbour: '#e6e4df',
-    neighbourOpacity: 0.7,
-    provinceLine: '#a8a194',
-    countryLine: '#6e685c',
-    river: '#8db9da',
-    label: '#4b463e',
-    labelPlan: '#5a3b07',
-    labelFaint: '#8f8a80',
+    sea: '#d5e3ec',
+    land: '#f3f2ee',
+    province: '#f1f0ec',
+    plan: '#fcfbf8',
+    planOutline: '#8f8a80',
+    neighbour: '#efeeea',
+    neighbourOpacity: 1,
+    provinceLine: '#87847d',
+    countryLine: '#6f6b64',
+    river: '#9dbfd6',
+    label: '#4a4741',
+    labelPlan: '#2f2c28',
+    labelFaint: '#625f59',
     halo: '#ffffff',
-    cityDot: '#5b554b',
-    cityDotMajor: '#b3261e',
+    cityDot: '#706c65',
+    cityDotMajor: '#3b3833',
+    partner: '#7b3fb8',
+    partnerOpacity: 0.12,
     scale: 1,
   },
   contrast: {
-    sea: '#2b5680',
-    land: '#f7f7f2',
-    province: '#e2e2dc',
-    plan: '#fbe7a1',
+    sea: '#1f4e79',
+    land: '#f4f4f0',
+    province: '#f0f0eb',
+    plan: '#ffffff',
     planOutline: '#000000',
-    neighbour: '#b9b9b2',
+    neighbour: '#ebebe6',
     neighbourOpacity: 1,
-    provinceLine: '#3a3a3a',
+    provinceLine: '#4a4a4a',
     countryLine: '#000000',
     river: '#1f6fd1',
     label: '#000000',
     labelPlan: '#000000',
-    labelFaint: '#333333',
+    labelFaint: '#2b2b2b',
     halo: '#ffffff',
     cityDot: '#000000',
-    cityDotMajor: '#c1121f',
+    cityDotMajor: '#000000',
+    partner: '#6a1b9a',
+    partnerOpacity: 0.22,
     scale: 1.3,
   },
 };
-

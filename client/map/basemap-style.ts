@@ -28,9 +28,17 @@ export const BASEMAP_FILES = [
 ] as const;
 export type BasemapFile = (typeof BASEMAP_FILES)[number];
 
-/** Credit line for the basemap's data (see geodata/basemap/README.md). */
+/** Credit line for the basemap's data (see geodata/basemap/README.md), in the reader's language. */
 export const BASEMAP_ATTRIBUTION =
   '© OpenStreetMap contributors (ODbL) · Natural Earth · GeoNames (CC BY 4.0) · GSHHG (LGPL-3) · 行政区划代码 GB/T 2260';
+export const BASEMAP_ATTRIBUTION_EN =
+  '© OpenStreetMap contributors (ODbL) · Natural Earth · GeoNames (CC BY 4.0) · GSHHG (LGPL-3) · GB/T 2260 division codes';
+
+/**
+ * The four municipalities are a province and a city at once: the city label names them, so their
+ * province label would only repeat it (天津 twice, one above the other).
+ */
+export const MUNICIPALITIES = ['beijing', 'tianjin', 'shanghai', 'chongqing'];
 
 const FONT = ['Noto Sans CJK SC', 'sans-serif'];
 const FONT_BOLD = ['Noto Sans CJK SC Bold', 'Noto Sans CJK SC', 'sans-serif'];
@@ -69,7 +77,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
     sources[`basemap-${f}`] = {
       type: 'geojson',
       data: url(f),
-      ...(f === 'land' ? { attribution: BASEMAP_ATTRIBUTION } : {}),
+      ...(f === 'land' ? { attribution: lang === 'en' ? BASEMAP_ATTRIBUTION_EN : BASEMAP_ATTRIBUTION } : {}),
     };
   }
 
@@ -110,9 +118,9 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
           ['linear'],
           ['zoom'],
           4,
-          ['match', ['get', 'level'], [0, 1], s(0.9), 2, s(0.6), s(0.3)],
+          ['match', ['get', 'level'], [0, 1], s(0.8), 2, s(0.5), s(0.3)],
           9,
-          ['match', ['get', 'level'], [0, 1], s(2.6), 2, s(1.8), s(1.1)],
+          ['match', ['get', 'level'], [0, 1], s(2.2), 2, s(1.5), s(0.9)],
         ],
       },
     },
@@ -136,8 +144,9 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': p.provinceLine,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 3, s(0.5), 8, s(1.3)],
-        'line-dasharray': [4, 2],
+        // Thin and grey: a boundary is context, the projects carry the map.
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, s(0.4), 8, s(1)],
+        'line-dasharray': [5, 2],
       },
     },
     {
@@ -148,7 +157,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': p.countryLine,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 3, s(0.9), 8, s(2.2)],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, s(0.8), 8, s(1.8)],
       },
     },
     {
@@ -159,14 +168,15 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': p.planOutline,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 3, s(0.6), 8, s(1.6)],
-        'line-opacity': theme === 'contrast' ? 0.9 : 0.7,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, s(0.6), 8, s(1.2)],
+        'line-opacity': 1,
       },
     },
     {
       id: 'base-province-labels',
       type: 'symbol',
       source: 'basemap-province-labels',
+      filter: ['!', ['in', ['get', 'id'], ['literal', MUNICIPALITIES]]],
       layout: {
         'text-field': text,
         'text-font': FONT_BOLD,
@@ -175,9 +185,9 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
           ['linear'],
           ['zoom'],
           3,
-          ['case', ['boolean', ['get', 'plan'], false], s(12), s(10)],
+          ['case', ['boolean', ['get', 'plan'], false], s(11), s(10)],
           7,
-          ['case', ['boolean', ['get', 'plan'], false], s(18), s(14)],
+          ['case', ['boolean', ['get', 'plan'], false], s(16), s(13)],
         ],
         'text-line-height': lineHeight,
         'text-letter-spacing': lang === 'zh' ? 0.15 : 0.05,
@@ -194,7 +204,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
           p.labelPlan,
           p.label,
         ],
-        'text-opacity': ['case', ['==', ['get', 'kind'], 'country'], 0.75, 1],
+        'text-opacity': 1,
         'text-halo-color': p.halo,
         'text-halo-width': s(1.4),
       },
