@@ -1,9 +1,13 @@
 /**
  * What a click on the map picked: small things before big ones (a port at a railway's end, a
  * railway across a region, the smallest of nested areas), and a choice when several points sit on
- * the very same spot (six of the plan's items are at the airport).
+ * the very same spot (six of the plan's items are at the airport) or when only whole-region
+ * programmes cover the place clicked (they are listed, never one opened at random).
+ * Also the count badge's data: how many shown points share each spot.
  */
 import type { MapGeoJSONFeature } from 'maplibre-gl';
+import type { Feature, FeatureCollection } from 'geojson';
+import { isWide } from '#shared/wide.ts';
 
 export type Pick = { kind: 'none' } | { kind: 'one'; id: string } | { kind: 'many'; ids: string[] };
 
@@ -11,6 +15,13 @@ type Project = (lngLat: [number, number]) => { x: number; y: number };
 
 const rank = (t: string) => (t.endsWith('Point') ? 0 : t.endsWith('LineString') ? 1 : 2);
 const SAME_SPOT_PX = 2;
+
+const wide = (f: MapGeoJSONFeature) =>
+  isWide({
+    precision: String(f.properties.precision ?? ''),
+    category: String(f.properties.category ?? ''),
+    area_km2: typeof f.properties.area_km2 === 'number' ? f.properties.area_km2 : null,
+  });
 
 export function pick(hits: MapGeoJSONFeature[], click: { x: number; y: number }, project: Project): Pick {
   // Labels stand beside their feature: they pick it only when nothing else is under the cursor.
@@ -36,8 +47,31 @@ export function pick(hits: MapGeoJSONFeature[], click: { x: number; y: number },
     return stacked.length > 1 ? { kind: 'many', ids: stacked } : { kind: 'one', id: top.id };
   }
   if (best === 2) {
+    // A concrete area (a port area, a park) opens; whole regions under the click are listed.
+    const concrete = same.filter((f) => !wide(f));
+    if (!concrete.length) return { kind: 'many', ids: [...new Set(same.map(id))] };
     const area = (f: MapGeoJSONFeature) => Number(f.properties.area_km2 ?? Infinity);
-    return { kind: 'one', id: id([...same].sort((a, b) => area(a) - area(b))[0]!) };
+    return { kind: 'one', id: id([...concrete].sort((a, b) => area(a) - area(b))[0]!) };
   }
   return { kind: 'one', id: id(same[0]!) };
+}
+
+/** Where a point stands, to about a metre: points at the same key share one spot. */
+const spotKey = (c: number[]) => `${c[0]!.toFixed(5)},${c[1]!.toFixed(5)}`;
+
+/**
+ * The projects with the count badge's properties: on the first shown point of every spot that
+ * several shown points share, `stack_n` is how many there are (the badge draws it); elsewhere 0.
+ * Only shown features count, so the badge agrees with the chooser that a click on it opens.
+ */
+export function markStacks<F extends FeatureCollection>(fc: F, shown: ReadonlySet<string>): F {
+  const byspot = new Map<string, Feature[]>();
+  for (const f of fc.features) {
+    if (f.geometry?.type !== 'Point' || !shown.has(String(f.properties?.id))) continue;
+    const key = spotKey(f.geometry.coordinates);
+    byspot.set(key, [...(byspot.get(key) ?? []), f]);
+  }
+  const lead = new Map<Feature, number>();
+  for (const group of byspot.values()) if (group.length > 1) lead.set(group[0]!, group.length);
+  return { ...fc, features: fc.features.map((f) => ({ ...f, properties: { ...f.properties, stack_n: lead.get(f) ?? 0 } })) };
 }

@@ -9,6 +9,7 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification }
 import { CATEGORIES, CATEGORY_IDS } from '#shared/taxonomy.ts';
 import type { Lang } from '../i18n/messages.ts';
 import { WIDE_AREA_KM2 } from '#shared/wide.ts';
+import { PALETTES } from './basemap-palettes.ts';
 
 export const PROJECT_SOURCE = 'projects';
 
@@ -35,6 +36,33 @@ const isLine: ExpressionSpecification = ['match', ['geometry-type'], ['LineStrin
 const isArea: ExpressionSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const precisionIs = (p: string): ExpressionSpecification => ['==', ['get', 'precision'], p];
 const not = (f: ExpressionSpecification): ExpressionSpecification => ['!', f];
+/** Whole-region programmes, sea areas and very large areas (the rule of shared/wide.ts). */
+const isWideArea: ExpressionSpecification = [
+  'any',
+  precisionIs('region'),
+  ['==', ['get', 'category'], 'sea-basin'],
+  ['>=', ['coalesce', ['get', 'area_km2'], 0], WIDE_AREA_KM2],
+];
+
+/**
+ * Label priority, lower first: the plan's key places (ports, the airport, border crossings, rail
+ * hubs) before parks and facilities; exact sites before approximate and representative points.
+ */
+const POINT_LABEL_RANK: ExpressionSpecification = [
+  '+',
+  ['match', ['get', 'category'], ['seaport', 'airport'], 0, ['border-crossing', 'rail-hub'], 10, 'port-area', 20, ['logistics', 'industrial-park'], 30, 40],
+  ['match', ['get', 'precision'], 'exact', 0, 'approximate', 1, 2],
+];
+/** Line labels: the trunk corridors and railways before roads, pipes and water lines. */
+const LINE_LABEL_RANK: ExpressionSpecification = [
+  'match',
+  ['get', 'category'],
+  ['rail-corridor', 'high-speed-rail', 'intercity-rail'],
+  0,
+  ['freight-rail', 'expressway', 'rail-service'],
+  1,
+  2,
+];
 
 /** Each project layer with the geometry filter it always keeps; the user's filter is ANDed on. */
 type ProjectLayer = LayerSpecification & { source: typeof PROJECT_SOURCE };
@@ -55,29 +83,31 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       filter: isArea,
       paint: {
         'fill-color': categoryColor,
-        // Whole-region programmes and large areas overlap a lot: the bigger, the fainter, so the
-        // land and the smaller places stay readable.
-        'fill-opacity': [
-          'case',
-          ['==', ['get', 'precision'], 'region'],
-          0.05,
-          ['interpolate', ['linear'], ['coalesce', ['get', 'area_km2'], 0], 0, 0.35, 2000, 0.2, 20000, 0.06],
-        ],
+        // Whole-region programmes and very large areas are drawn as what they are, an outline: a
+        // fill would stack over 京津冀 into a wash that reads like a choropleth. The invisible fill
+        // still answers a click (client/map/pick.ts lists them). Concrete areas get a light fill.
+        'fill-opacity': ['case', isWideArea, 0, ['interpolate', ['linear'], ['coalesce', ['get', 'area_km2'], 0], 0, 0.3, 2000, 0.15]],
       },
     },
     {
       id: 'projects-area-outline',
       type: 'line',
       source: PROJECT_SOURCE,
-      filter: ['all', isArea, not(precisionIs('region'))],
+      filter: ['all', isArea, not(isWideArea)],
       paint: { 'line-color': categoryColor, 'line-width': 1.5 },
     },
     {
       id: 'projects-area-outline-region',
       type: 'line',
       source: PROJECT_SOURCE,
-      filter: ['all', isArea, precisionIs('region')],
-      paint: { 'line-color': categoryColor, 'line-width': 1.2, 'line-dasharray': [3, 2], 'line-opacity': 0.8 },
+      filter: ['all', isArea, isWideArea],
+      // Thin and dashed, fading in as the map zooms in: present, never louder than a concrete site.
+      paint: {
+        'line-color': categoryColor,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 9, 1.6],
+        'line-dasharray': [4, 3],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.35, 8, 0.7],
+      },
     },
     {
       id: 'projects-line-casing',
@@ -147,6 +177,52 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       },
     },
     {
+      // The count badge of a spot several shown points share (stack_n from client/map/pick.ts
+      // markStacks): a dark disc up and to the right of the symbol, its number in white.
+      id: 'projects-stack-badge',
+      type: 'circle',
+      source: PROJECT_SOURCE,
+      filter: ['all', isPoint, ['>', ['coalesce', ['get', 'stack_n'], 0], 1]],
+      paint: {
+        'circle-radius': 8 * textScale,
+        'circle-color': '#1b1f24',
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+        'circle-translate': [12 * textScale, -12 * textScale],
+      },
+    },
+    {
+      id: 'projects-stack-count',
+      type: 'symbol',
+      source: PROJECT_SOURCE,
+      filter: ['all', isPoint, ['>', ['coalesce', ['get', 'stack_n'], 0], 1]],
+      layout: {
+        'text-field': ['to-string', ['get', 'stack_n']],
+        'text-size': 11 * textScale,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': '#ffffff', 'text-translate': [12 * textScale, -12 * textScale] },
+    },
+    {
+      // Line labels go before the point labels in the stack, so a key place's name is placed first.
+      id: 'projects-line-label',
+      type: 'symbol',
+      source: PROJECT_SOURCE,
+      filter: isLine,
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': name,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 5, 11 * textScale, 10, 13 * textScale],
+        'text-letter-spacing': lang === 'zh' ? 0.1 : 0.02,
+        'text-max-angle': 30,
+        'text-padding': 6,
+        'symbol-spacing': 500,
+        'symbol-sort-key': LINE_LABEL_RANK,
+      },
+      paint: { 'text-color': text, 'text-halo-color': halo, 'text-halo-width': 1.5 },
+    },
+    {
       id: 'projects-label',
       type: 'symbol',
       source: PROJECT_SOURCE,
@@ -155,7 +231,7 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       filter: [
         'any',
         isPoint,
-        ['all', isArea, not(precisionIs('region')), ['!=', ['get', 'category'], 'sea-basin'], ['<', ['coalesce', ['get', 'area_km2'], 0], WIDE_AREA_KM2]],
+        ['all', isArea, not(isWideArea)],
       ],
       layout: {
         'text-field': name,
@@ -164,19 +240,7 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
         'text-offset': [0, 0.9],
         'text-max-width': 9,
         'text-optional': true,
-      },
-      paint: { 'text-color': text, 'text-halo-color': halo, 'text-halo-width': 1.5 },
-    },
-    {
-      id: 'projects-line-label',
-      type: 'symbol',
-      source: PROJECT_SOURCE,
-      filter: isLine,
-      layout: {
-        'symbol-placement': 'line',
-        'text-field': name,
-        'text-size': 12 * textScale,
-        'symbol-spacing': 400,
+        'symbol-sort-key': POINT_LABEL_RANK,
       },
       paint: { 'text-color': text, 'text-halo-color': halo, 'text-halo-width': 1.5 },
     },
@@ -199,15 +263,16 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
 }
 
 /**
- * The partner provinces of the chosen plan clauses, outlined on the basemap's province polygons
- * (the plan names them as partners: 联合北京、河北…). Its filter is set from the view.
+ * The partner provinces of the chosen plan clauses (the plan names them as partners: 联合北京、河北…),
+ * as a soft tint on the basemap's province polygons: a highlight with its own legend entry, never a
+ * line that could pass for a border or a river. Its filter is set from the view.
  */
 export const partnerLayer = (theme: 'light' | 'contrast'): LayerSpecification => ({
   id: 'partners-outline',
-  type: 'line',
+  type: 'fill',
   source: 'basemap-provinces',
   filter: ['in', ['get', 'id'], ['literal', []]],
-  paint: { 'line-color': theme === 'contrast' ? '#7cc4ff' : '#0b5cad', 'line-width': 3.5, 'line-opacity': 0.85 },
+  paint: { 'fill-color': PALETTES[theme].partner, 'fill-opacity': PALETTES[theme].partnerOpacity, 'fill-antialias': false },
 });
 
 /** Highlights go above everything; the rest goes under the basemap's labels (see map-view). */

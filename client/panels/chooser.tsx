@@ -1,13 +1,17 @@
-/** A small menu over the map when one click lands on several projects at the same spot. */
+/**
+ * A small menu over the map when one click lands on several projects at the same spot, or on a
+ * place that only whole-region programmes cover (they are listed, none opened at random).
+ */
 import { useEffect, useRef } from 'react';
 import { CATEGORIES } from '#shared/taxonomy.ts';
+import { isWide } from '#shared/wide.ts';
 import { nameOf, useT } from '../i18n/use-lang.ts';
 import type { ProjectFeature } from '../lib/api.ts';
 
 type Props = { projects: ProjectFeature[]; at: [number, number]; onPick: (id: string) => void; onClose: () => void };
 
 export function Chooser({ projects, at, onPick, onClose }: Props) {
-  const { lang, label } = useT();
+  const { lang, t, label } = useT();
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   // Esc closes this menu only (captured first, so it does not also leave a presentation).
@@ -20,9 +24,17 @@ export function Chooser({ projects, at, onPick, onClose }: Props) {
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [onClose]);
+  const regions = projects.length > 0 && projects.every((p) => isWide(p.properties));
   return (
-    <div className="chooser" role="menu" aria-label={lang === 'zh' ? '此处有多个项目' : 'Several projects here'} style={{ left: at[0] + 8, top: at[1] + 8 }} data-testid="chooser">
-      <p>{lang === 'zh' ? '此处有多个项目：' : 'Several projects here:'}</p>
+    <div
+      className="chooser"
+      role="menu"
+      aria-label={regions ? t.chooserRegionsLabel : t.chooserStackLabel}
+      style={{ left: `min(${at[0] + 8}px, calc(100% - 22rem))`, top: at[1] + 8 }}
+      data-testid="chooser"
+      data-kind={regions ? 'regions' : 'stack'}
+    >
+      <p>{regions ? t.chooserRegions : t.chooserStack}</p>
       {projects.map((p, i) => (
         <button key={p.properties.id} ref={i === 0 ? first : undefined} type="button" role="menuitem" onClick={() => onPick(p.properties.id)} data-id={p.properties.id}>
           {nameOf(lang, p.properties)} <small>{label(CATEGORIES[p.properties.category])}</small>

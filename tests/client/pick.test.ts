@@ -1,7 +1,7 @@
 /** What a click picks on the map: small before big, smallest of nested areas, a choice for stacked points. */
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { pick } from '../../client/map/pick.ts';
+import { markStacks, pick } from '../../client/map/pick.ts';
 
 type G = { type: string; coordinates: unknown };
 const feature = (id: string, geometry: G, layer = 'projects-point', extra: Record<string, unknown> = {}) =>
@@ -38,5 +38,38 @@ describe('pick', () => {
     expect(pick([label], click, project)).toEqual({ kind: 'one', id: 'labelled' });
     expect(pick([label, pt('icon', 100, 100)], click, project)).toEqual({ kind: 'one', id: 'icon' });
     expect(pick([], click, project)).toEqual({ kind: 'none' });
+  });
+
+  it('lists the whole-region programmes under a click instead of opening one of them', () => {
+    const ring = feature('ring', { type: 'MultiPolygon', coordinates: [] }, 'projects-area-fill', { precision: 'region', category: 'logistics' });
+    const grid = feature('grid', { type: 'MultiPolygon', coordinates: [] }, 'projects-area-fill', { precision: 'region', category: 'power-grid' });
+    const basin = feature('basin', { type: 'MultiPolygon', coordinates: [] }, 'projects-area-fill', { precision: 'approximate', category: 'sea-basin' });
+    expect(pick([ring, grid, basin, ring], click, project)).toEqual({ kind: 'many', ids: ['ring', 'grid', 'basin'] });
+    // even a single programme is listed, not opened: it covers the whole province, not this place
+    expect(pick([ring], click, project)).toEqual({ kind: 'many', ids: ['ring'] });
+  });
+
+  it('opens a concrete area even where whole regions overlap it', () => {
+    const ring = feature('ring', { type: 'MultiPolygon', coordinates: [] }, 'projects-area-fill', { precision: 'region', category: 'logistics' });
+    const oil = feature('oil', { type: 'Polygon', coordinates: [] }, 'projects-area-fill', { precision: 'approximate', category: 'energy-field', area_km2: 900 });
+    expect(pick([ring, oil], click, project)).toEqual({ kind: 'one', id: 'oil' });
+  });
+});
+
+describe('markStacks (the count badge)', () => {
+  const point = (id: string, c: [number, number]) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: c }, properties: { id } });
+  const fc = {
+    type: 'FeatureCollection' as const,
+    features: [point('a1', [117.346, 39.1244]), point('a2', [117.346, 39.1244]), point('a3', [117.346, 39.1244]), point('port', [117.78, 38.98])],
+  };
+  const n = (out: typeof fc) => Object.fromEntries(out.features.map((f) => [f.properties.id, (f.properties as unknown as { stack_n: number }).stack_n]));
+
+  it('puts the count of a shared spot on its first shown point only', () => {
+    expect(n(markStacks(fc, new Set(['a1', 'a2', 'a3', 'port'])))).toEqual({ a1: 3, a2: 0, a3: 0, port: 0 });
+  });
+
+  it('counts only what the map shows', () => {
+    expect(n(markStacks(fc, new Set(['a2', 'a3', 'port'])))).toEqual({ a1: 0, a2: 2, a3: 0, port: 0 });
+    expect(n(markStacks(fc, new Set(['a3', 'port'])))).toEqual({ a1: 0, a2: 0, a3: 0, port: 0 });
   });
 });
