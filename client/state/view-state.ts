@@ -151,3 +151,25 @@ export function serializeViewState(s: ViewState): string {
 export const hasFilters = (f: Filters) =>
   f.nodes.length + f.categories.length + f.statuses.length + f.stages.length + f.provinces.length + f.milestones.length > 0 ||
   Boolean(f.agency || f.q || f.near);
+
+/** The list filters of a link, by their URL names. */
+const LIST_KEYS = ['node', 'category', 'status', 'stage', 'province', 'milestone'] as const;
+
+/**
+ * The filter values of a link that name nothing here: values the schema rejects (category=port)
+ * and, once the plan is known, plan node ids it does not have (node=9.9). parseViewState drops the
+ * first kind; the app drops the second and says which, so a link never shows zero projects silently.
+ */
+export function unknownFilterValues(search: string, knownNodes: ReadonlySet<string> | null): { key: string; value: string }[] {
+  const u = new URLSearchParams(search);
+  const out: { key: string; value: string }[] = [];
+  for (const key of LIST_KEYS) {
+    for (const value of (u.get(key) ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+      const ok = ProjectFilterSchema.shape[key].safeParse(value).success && (key !== 'node' || !knownNodes || knownNodes.has(value));
+      if (!ok && !out.some((o) => o.key === key && o.value === value)) out.push({ key, value });
+    }
+  }
+  const role = u.get('agency_role');
+  if (role !== null && !ProjectFilterSchema.shape.agency_role.safeParse(role).success) out.push({ key: 'agency_role', value: role });
+  return out;
+}

@@ -1,6 +1,6 @@
 /** The view <-> URL mapping: a copied link must open the same view, and bad values must not break it. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, EMPTY_FILTERS, parseViewState, serializeViewState, type ViewState } from '../../client/state/view-state.ts';
+import { DEFAULT_STATE, EMPTY_FILTERS, parseViewState, serializeViewState, unknownFilterValues, type ViewState } from '../../client/state/view-state.ts';
 
 const full: ViewState = {
   lang: 'en',
@@ -68,5 +68,28 @@ describe('view state in the URL', () => {
     expect(s.lang).toBe('zh');
     expect(s.selected).toBeNull();
     expect(s.filters.radiusKm).toBe(EMPTY_FILTERS.radiusKm);
+  });
+});
+
+describe('unknown filter values in a link', () => {
+  const known = new Set(['2', '2.1', '2.1.1']);
+  it('names a plan node the plan does not have, once the plan is known', () => {
+    expect(unknownFilterValues('?node=9.9&c=117,39,6', known)).toEqual([{ key: 'node', value: '9.9' }]);
+    expect(unknownFilterValues('?node=2.1,9.9', known)).toEqual([{ key: 'node', value: '9.9' }]);
+    // before the plan is loaded only the schema can judge: 9.9 looks like a node id
+    expect(unknownFilterValues('?node=9.9', null)).toEqual([]);
+  });
+
+  it('names values the schema rejects, each once', () => {
+    expect(unknownFilterValues('?category=seaport,port,port&status=built&milestone=2040&agency_role=boss', known)).toEqual([
+      { key: 'category', value: 'port' },
+      { key: 'status', value: 'built' },
+      { key: 'milestone', value: '2040' },
+      { key: 'agency_role', value: 'boss' },
+    ]);
+  });
+
+  it('finds nothing wrong with a good link', () => {
+    expect(unknownFilterValues('?node=2.1&category=seaport&province=hebei&milestone=2020&agency_role=lead&q=港', known)).toEqual([]);
   });
 });
