@@ -142,6 +142,16 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the query itself changes
   }, [frameKey, all.length, pending]);
 
+  // A city chosen in the search box: the search is cleared (no project filtered out), then the map
+  // flies there. Declared after the other camera rules, so it is the last word on this change.
+  const [cityTarget, setCityTarget] = useState<[number, number] | null>(null);
+  useEffect(() => {
+    if (!cityTarget || filters.q) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a camera command, once
+    setFlyTarget({ key: Date.now(), center: cityTarget, zoom: 9 });
+    setCityTarget(null);
+  }, [cityTarget, filters.q]);
+
   const select = (id: string | null, fly = false) => {
     update({ selected: id });
     if (id && fly) {
@@ -169,7 +179,7 @@ export function App() {
               found={filters.q && !pending ? (idQuery?.ids.length ?? 0) : null}
               projects={all}
               onFly={(city) => {
-                setFlyTarget({ key: Date.now(), center: city.center, zoom: 9 });
+                setCityTarget(city.center);
                 update((s) => ({ filters: { ...s.filters, q: '' } }));
               }}
             />

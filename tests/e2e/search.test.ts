@@ -77,6 +77,8 @@ describe.skipIf(!hasBrowser())('search', () => {
     await search(s, '唐山');
     const fly = s.page.getByRole('button', { name: '飞到 唐山' });
     await fly.waitFor();
+    // No project bears the name: the box says so, and still offers the city.
+    await expect.poll(() => s!.page.getByTestId('search-results').textContent()).toContain('没有找到与“唐山”匹配的项目');
     await screenshot(s.page, 'search-city-offer');
     await fly.click();
     await s.page.waitForFunction(() => window.__atlasMap!.getZoom() > 8 && !window.__atlasMap!.isMoving(), null, { timeout: 20_000 });
