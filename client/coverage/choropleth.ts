@@ -41,6 +41,10 @@ export function choroplethColor(c: Classes): ExpressionSpecification {
   return ['match', ['get', 'id'], ...pairs, NONE_COLOR] as unknown as ExpressionSpecification;
 }
 
+/** Outline width: the provinces the view is filtered by stand out. */
+export const choroplethOutlineWidth = (provinces: readonly string[]): ExpressionSpecification | number =>
+  provinces.length ? ['match', ['get', 'id'], [...provinces], 3.2, 0.9] : 0.9;
+
 /** The layers, hidden until a measure is chosen (map-view shows them and sets the colours). */
 export function choroplethLayers(theme: 'light' | 'contrast'): LayerSpecification[] {
   return [

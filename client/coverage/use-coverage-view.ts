@@ -19,7 +19,7 @@ import { useCoverage, useStatusHistory } from './use-coverage-data.ts';
 const CLASSES = Math.min(4, MAX_CLASSES);
 
 export function useCoverageView(
-  state: Pick<ViewState, 'symbology' | 'coverage' | 'asOf'>,
+  state: Pick<ViewState, 'symbology' | 'coverage' | 'asOf' | 'filters'>,
   shown: readonly ProjectFeature[],
   shownQuery: Record<string, string> | null,
   projectsVersion: unknown,
@@ -34,9 +34,10 @@ export function useCoverageView(
     if (answer.empty) return classify({}, PROVINCE_IDS, CLASSES);
     return answer.coverage ? classify(figuresOf(answer.coverage, state.coverage), PROVINCE_IDS, CLASSES) : null;
   }, [state.coverage, answer.coverage, answer.empty]);
+  const provinceKey = state.filters.provinces.join(',');
   const look = useMemo<MapLook>(
-    () => ({ symbology: byStatus ? { by: 'status', asOf } : { by: 'category' }, choropleth: classes }),
-    [byStatus, asOf, classes],
+    () => ({ symbology: byStatus ? { by: 'status', asOf } : { by: 'category' }, choropleth: classes, provinces: provinceKey ? provinceKey.split(',') : [] }),
+    [byStatus, asOf, classes, provinceKey],
   );
   const counts = useMemo(
     () => (byStatus ? statusCounts(shown.map((f) => f.properties), asOf) : null),

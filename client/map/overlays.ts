@@ -6,7 +6,7 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification, 
 import type { Lang } from '../i18n/messages.ts';
 import { HIGHLIGHT_LAYERS, isHighlight, partnerLayer, projectLayers, withUserFilter } from './project-layers.ts';
 import type { Classes } from '../coverage/class-breaks.ts';
-import { choroplethColor, choroplethLayers, COVERAGE_FILL, COVERAGE_OUTLINE } from '../coverage/choropleth.ts';
+import { choroplethColor, choroplethLayers, choroplethOutlineWidth, COVERAGE_FILL, COVERAGE_OUTLINE } from '../coverage/choropleth.ts';
 import { symbologyLooks, type Symbology } from '../coverage/symbology.ts';
 
 export const NEAR_SOURCE = 'near-circle';
@@ -30,11 +30,12 @@ export function overlayLayers(lang: Lang, theme: 'light' | 'contrast', filter: E
     HIGHLIGHT_LAYERS.includes(l.id) ? l : { ...l, filter: withUserFilter(l, filter) },
   );
   const partner = { ...partnerLayer(theme), filter: partnerFilter(partners) } as LayerSpecification;
-  return [...choroplethLayers(theme), partner, ...near, ...projects];
+  // The choropleth goes over the partners' tint: when it is on, its classes are what the fill says.
+  return [partner, ...choroplethLayers(theme), ...near, ...projects];
 }
 
 /** How the map draws the projects (by category or status) and the coverage choropleth, if any. */
-export type MapLook = { symbology: Symbology; choropleth: Classes | null };
+export type MapLook = { symbology: Symbology; choropleth: Classes | null; /** Provinces filtered by, outlined on the choropleth. */ provinces?: readonly string[] };
 
 /** Applies a look to the overlays on the map (after they exist: on load and after a style swap too). */
 export function applyLook(map: MapLibreMap, look: MapLook, lang: Lang, theme: 'light' | 'contrast') {
@@ -42,6 +43,7 @@ export function applyLook(map: MapLibreMap, look: MapLook, lang: Lang, theme: 'l
   show(COVERAGE_FILL, look.choropleth !== null);
   show(COVERAGE_OUTLINE, look.choropleth !== null);
   if (look.choropleth && map.getLayer(COVERAGE_FILL)) map.setPaintProperty(COVERAGE_FILL, 'fill-color', choroplethColor(look.choropleth));
+  if (look.choropleth && map.getLayer(COVERAGE_OUTLINE)) map.setPaintProperty(COVERAGE_OUTLINE, 'line-width', choroplethOutlineWidth(look.provinces ?? []));
   for (const l of symbologyLooks(projectLayers(lang, theme), look.symbology)) {
     if (!map.getLayer(l.id)) continue;
     if (l.visible !== undefined) show(l.id, l.visible);

@@ -7,7 +7,7 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { STATUSES } from '#shared/taxonomy.ts';
 import { classify } from '../../client/coverage/class-breaks.ts';
-import { choroplethColor, choroplethLayers, NONE_COLOR, classColors } from '../../client/coverage/choropleth.ts';
+import { choroplethColor, choroplethLayers, choroplethOutlineWidth, classColors, NONE_COLOR } from '../../client/coverage/choropleth.ts';
 import { colourExpression, NOT_RECORDED_COLOR, statusCounts, symbologyLooks, type Symbology } from '../../client/coverage/symbology.ts';
 import { basemapStyle } from '../../client/map/basemap-style.ts';
 import { categoryColor, PROJECT_SOURCE, projectLayers } from '../../client/map/project-layers.ts';
@@ -32,7 +32,9 @@ function styleWith(s: Symbology, theme: 'light' | 'contrast', lang: 'zh' | 'en')
     return { ...l, paint, layout } as typeof l;
   });
   const classes = classify({ tianjin: 30, hebei: 12, beijing: 9, shandong: 2 }, ['tianjin', 'hebei', 'beijing', 'shandong', 'shanxi']);
-  const choropleth = choroplethLayers(theme).map((l) => (l.type === 'fill' ? { ...l, paint: { ...l.paint, 'fill-color': choroplethColor(classes) } } : l));
+  const choropleth = choroplethLayers(theme).map((l) =>
+    l.type === 'fill' ? { ...l, paint: { ...l.paint, 'fill-color': choroplethColor(classes) } } : l.type === 'line' ? { ...l, paint: { ...l.paint, 'line-width': choroplethOutlineWidth(['hebei']) } } : l,
+  );
   return {
     ...base,
     sources: { ...base.sources, [PROJECT_SOURCE]: { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } } },

@@ -200,4 +200,24 @@ describe.skipIf(!hasBrowser())('coverage map', () => {
     await expect.poll(() => s!.page.evaluate(() => window.__atlasMap!.getLayoutProperty('projects-point', 'visibility'))).toBe('visible');
     expect(await s.page.getByTestId('time-slider').count()).toBe(0);
   });
+
+  it('fits the legends, the coverage key and the timeline on a 1280x720 screen without overlap, in presentation too', async () => {
+    for (const mode of ['', '&mode=present']) {
+      s = await openApp(`/?coverage=measures&symbology=status&asof=2020-12-31${mode}&c=116,40,4.8`, { width: 1280, height: 720 });
+      await waitForMapIdle(s.page);
+      await expect.poll(() => s!.page.getByTestId('coverage-legend').getAttribute('data-pending')).toBe('false');
+      const boxes = await Promise.all(['section.legend', '[data-testid=coverage-legend]', '[data-testid=time-slider]'].map(async (q) => (await s!.page.locator(q).boundingBox())!));
+      const map = (await s.page.getByTestId('map').boundingBox())!;
+      for (const [i, a] of boxes.entries()) {
+        expect(a.x >= map.x && a.y >= map.y && a.x + a.width <= map.x + map.width + 1 && a.y + a.height <= map.y + map.height + 1, `box ${i} inside the map`).toBe(true);
+        for (const b of boxes.slice(i + 1)) {
+          const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+          expect(apart, `boxes ${i} and ${boxes.indexOf(b)} overlap`).toBe(true);
+        }
+      }
+      await screenshot(s.page, `coverage-status-1280${mode ? '-present' : ''}`);
+      await s.close();
+      s = undefined;
+    }
+  });
 });
