@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { Db } from '../db/client.ts';
 
-type Entry = { version: string; type: string; cacheControl: string | null; bodies: Record<Encoding, Uint8Array<ArrayBuffer>> };
+type Entry = { version: string; type: string; cacheControl: string | null; bodies: Partial<Record<Encoding, Uint8Array<ArrayBuffer>>> };
 type Encoding = 'br' | 'gzip' | 'identity';
 
 /** Answers kept per route group; the oldest is dropped beyond this (filters make many keys). */
@@ -37,6 +37,15 @@ function encodingFor(accept: string | undefined): Encoding {
   return ok('br') ? 'br' : ok('gzip') ? 'gzip' : 'identity';
 }
 
+function compressed(body: Uint8Array<ArrayBuffer>, encoding: Encoding): Uint8Array<ArrayBuffer> {
+  if (encoding === 'gzip') return Uint8Array.from(gzipSync(body, { level: 6 }));
+  if (encoding === 'br') {
+    const params = { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length };
+    return Uint8Array.from(brotliCompressSync(body, { params }));
+  }
+  return body;
+}
+
 /**
  * Caches GET answers by URL for as long as `version()` returns the same value. Only 200 answers
  * are kept; anything else passes through untouched.
@@ -56,13 +65,7 @@ export function responseCache(version: () => Promise<string>) {
         version: v,
         type: c.res.headers.get('Content-Type') ?? 'application/octet-stream',
         cacheControl: c.res.headers.get('Cache-Control'),
-        bodies: {
-          identity: body,
-          gzip: Uint8Array.from(gzipSync(body, { level: 6 })),
-          br: Uint8Array.from(
-            brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-          ),
-        },
+        bodies: { identity: body },
       };
       // Hono copies the headers of the answer it holds onto a new one: let go of the uncompressed one,
       // so its Content-Length cannot outlive it.
@@ -71,10 +74,13 @@ export function responseCache(version: () => Promise<string>) {
       entries.set(key, entry);
       if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
     }
-    const encoding = encodingFor(c.req.header('Accept-Encoding'));
+    // Small answers go as they are, as hono's compress() would leave them.
+    const encoding = entry.bodies.identity!.length < 1024 ? 'identity' : encodingFor(c.req.header('Accept-Encoding'));
+    // Each encoding is made once, when a client first asks for it.
+    const body = (entry.bodies[encoding] ??= compressed(entry.bodies.identity!, encoding));
     const headers = new Headers({ 'Content-Type': entry.type, ETag: `"${entry.version}-${encoding}"`, Vary: 'Accept-Encoding' });
     if (entry.cacheControl) headers.set('Cache-Control', entry.cacheControl);
     if (encoding !== 'identity') headers.set('Content-Encoding', encoding);
-    c.res = new Response(entry.bodies[encoding], { status: 200, headers });
+    c.res = new Response(body, { status: 200, headers });
   });
 }
