@@ -113,7 +113,7 @@ export function MapView(props: Props) {
     map.on('load', () => {
       const q = latest.current;
       if (map.getSource(PROJECT_SOURCE)) return; // a style switch already carried the overlays over
-      map.addSource(PROJECT_SOURCE, { type: 'geojson', data: q.projects ?? EMPTY });
+      map.addSource(PROJECT_SOURCE, { type: 'geojson', data: q.projects ?? EMPTY, promoteId: 'id' });
       map.addSource(NEAR_SOURCE, { type: 'geojson', data: q.nearCircle ?? EMPTY });
       addOverlayLayers(map, q.lang, q.theme, q.filter, q.partners);
       applyHighlight(map, q.selectedId, q.hoverId);
@@ -174,7 +174,7 @@ export function MapView(props: Props) {
           ...next,
           sources: {
             ...next.sources,
-            [PROJECT_SOURCE]: previous?.sources[PROJECT_SOURCE] ?? { type: 'geojson', data: q.projects ?? EMPTY },
+            [PROJECT_SOURCE]: previous?.sources[PROJECT_SOURCE] ?? { type: 'geojson', data: q.projects ?? EMPTY, promoteId: 'id' },
             [NEAR_SOURCE]: previous?.sources[NEAR_SOURCE] ?? { type: 'geojson', data: q.nearCircle ?? EMPTY },
           },
           layers: stackLayers(next.layers, overlays),

@@ -174,7 +174,8 @@ export function toProperties(r: ProjectRow & { distanceKm?: number }) {
 export function toFeature(r: ProjectRow & { distanceKm?: number }) {
   return {
     type: 'Feature' as const,
-    id: r.rid,
+    // The project id the API takes (/api/projects/{id}); MapLibre reads it through promoteId.
+    id: r.id,
     geometry: JSON.parse(r.geometry) as Geometry,
     properties: toProperties(r),
   };

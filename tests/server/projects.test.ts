@@ -25,6 +25,16 @@ describe('GET /api/projects', () => {
     expect(ids(body)).toEqual(all().map((f) => f.properties.id).sort());
   });
 
+  it('gives every feature the id that /api/projects/{id} takes, so a script can walk the collection', async () => {
+    const res = await t.app.request('/api/projects?category=seaport');
+    const fc = (await res.json()) as { features: { id: string; properties: { id: string } }[] };
+    expect(fc.features.length).toBeGreaterThan(0);
+    for (const f of fc.features) {
+      expect(f.id).toBe(f.properties.id);
+      expect((await t.app.request(`/api/projects/${f.id}`)).status).toBe(200);
+    }
+  });
+
   it('carries the Chinese name, category, status and plan nodes of Tianjin port', async () => {
     const { body } = await get('');
     const port = body.features.find((f) => f.properties.id === 'tianjin-port')!;
