@@ -302,7 +302,7 @@ export function App() {
             }
           />
           {state.coverage && <CoverageLegend measure={state.coverage} classes={cv.classes} pending={cv.answer.pending} error={cv.answer.error} summary={filterSummary} />}
-          {state.symbology === 'status' && <TimeSlider events={cv.events} goals={cv.goals} asOf={state.asOf} onAsOf={(asOf) => update({ asOf })} />}
+          {state.symbology === 'status' && <TimeSlider events={cv.events} goals={cv.goals} asOf={state.asOf} onAsOf={(asOf) => update({ asOf })} error={cv.historyError} />}
           {nearMode && <p className="map-hint">{t.nearHint}</p>}
           {choice && (
             <Chooser

@@ -5,6 +5,7 @@
  * under it. Dragging previews the day; letting go (or a key) puts it in the URL.
  */
 import { useEffect, useRef, useState } from 'react';
+import { errorText } from '../i18n/error-text.ts';
 import { useT } from '../i18n/use-lang.ts';
 import type { PlanNodeOut } from '../lib/api.ts';
 import { dayAt, dayIndex, dayOf, goalDay, timelineRange, type StatusEvent } from './status-as-of.ts';
@@ -14,12 +15,14 @@ type Props = {
   goals: PlanNodeOut[];
   asOf: string | null;
   onAsOf: (day: string | null) => void;
+  /** The history could not be loaded. */
+  error?: unknown;
 };
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
-export function TimeSlider({ events, goals, asOf, onAsOf }: Props) {
-  const { t } = useT();
+export function TimeSlider({ events, goals, asOf, onAsOf, error }: Props) {
+  const { t, lang } = useT();
   const today = todayUtc();
   const years = goals.map((g) => g.year!).filter(Boolean);
   const { from, to } = timelineRange(events ?? [], years, today);
@@ -56,6 +59,7 @@ export function TimeSlider({ events, goals, asOf, onAsOf }: Props) {
           {t.today}
         </button>
       </div>
+      {error != null && <p role="alert">{errorText(error, lang)}</p>}
       <div className="time-track">
         <input
           ref={input}

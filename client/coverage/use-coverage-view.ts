@@ -40,8 +40,9 @@ export function useCoverageView(
     [byStatus, asOf, classes, provinceKey],
   );
   const counts = useMemo(
-    () => (byStatus ? statusCounts(shown.map((f) => f.properties), asOf) : null),
-    [byStatus, shown, asOf],
+    // A day whose history has not come yet has no counts to show (rather than today's).
+    () => (byStatus && !(state.asOf && !asOf) ? statusCounts(shown.map((f) => f.properties), asOf) : null),
+    [byStatus, shown, asOf, state.asOf],
   );
   // Shown projects whose status on the day is still only the plan's wording.
   const planOnly = useMemo(() => {
