@@ -25,6 +25,9 @@ const csrfHeaders = (csrfToken: string | null) => ({ headers: { 'X-CSRF-Token': 
 export const saveView = (csrfToken: string | null, body: { title: string; note: string; state: string }) =>
   unwrap(api.api.views.$post({ json: body }, csrfHeaders(csrfToken)));
 
+export const editView = (csrfToken: string | null, id: number, version: number, changes: { title?: string; note?: string; state?: string }) =>
+  unwrap(api.api.views[':id'].$patch({ param: { id: String(id) }, json: { ...changes, version } }, csrfHeaders(csrfToken)));
+
 export const deleteView = (csrfToken: string | null, id: number, version: number) =>
   unwrap(api.api.views[':id'].$delete({ param: { id: String(id) } }, { headers: { ...csrfHeaders(csrfToken).headers, 'If-Match': `"v${version}"` } }));
 

@@ -9,6 +9,7 @@ import type { Me } from '../lib/api.ts';
 import type { ViewState } from '../state/view-state.ts';
 import type { Deck } from './slide-place.ts';
 import { openedState, stateToSave } from './slides.ts';
+import { ViewEditor } from './view-editor.tsx';
 import { deleteView, saveOrder, saveView, useSavedViews, type SavedViews } from './use-saved-views.ts';
 
 type Props = {
@@ -73,6 +74,7 @@ export function ViewsPanel({ state, me, summary, onApply, onPlay }: Props) {
   const { views, error, reload, setViews } = useSavedViews(me?.user?.username ?? null);
   const [problem, setProblem] = useState<unknown>(null);
   const [deleting, setDeleting] = useState<number | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
   const editor = me?.user?.role === 'editor' || me?.user?.role === 'admin';
   const csrf = me?.csrfToken ?? null;
 
@@ -148,6 +150,9 @@ export function ViewsPanel({ state, me, summary, onApply, onPlay }: Props) {
                 <button type="button" className="icon" aria-label={`${t.moveDown}: ${v.title}`} title={t.moveDown} disabled={i === views.length - 1} onClick={() => move(i, 1)}>
                   ↓
                 </button>
+                <button type="button" aria-expanded={editing === v.id} onClick={() => setEditing(editing === v.id ? null : v.id)}>
+                  {t.editView}
+                </button>
                 {deleting === v.id ? (
                   <button type="button" className="danger" onClick={() => remove(v)}>
                     {t.confirmDelete}
@@ -158,6 +163,15 @@ export function ViewsPanel({ state, me, summary, onApply, onPlay }: Props) {
                   </button>
                 )}
               </div>
+            )}
+            {editor && editing === v.id && (
+              <ViewEditor
+                view={v}
+                state={state}
+                csrfToken={csrf}
+                onSaved={(saved) => setViews(views.map((x) => (x.id === saved.id ? saved : x)))}
+                onClose={() => setEditing(null)}
+              />
             )}
           </li>
         ))}
