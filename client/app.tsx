@@ -1,5 +1,5 @@
 /** Composes the dashboard: header, side panels, the map, the legend and the detail panel. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import * as turf from '@turf/turf';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
@@ -21,8 +21,6 @@ import { provincesAfterClick, useCoverageView } from './coverage/use-coverage-vi
 import { Chooser } from './panels/chooser.tsx';
 import { CoveragePanel } from './panels/coverage-panel.tsx';
 import { FilterPanel } from './panels/filter-panel.tsx';
-import { markStacks } from './map/pick.ts';
-import { useCameraFit } from './map/use-camera-fit.ts';
 import { Legend } from './panels/legend.tsx';
 import { PlanView } from './panels/plan-view.tsx';
 import { ProjectDetail } from './panels/project-detail.tsx';
@@ -36,8 +34,7 @@ import { filterExpression, matcher } from './state/filter-expression.ts';
 import { serverQuery } from './state/server-query.ts';
 import { useIdQuery, usePlan, useProjects } from './state/use-data.ts';
 import { useViewState } from './state/use-view-state.ts';
-import { isPhone } from './state/layout.ts';
-import { EMPTY_FILTERS, unknownFilterValues, type Panel } from './state/view-state.ts';
+import { EMPTY_FILTERS, type Panel } from './state/view-state.ts';
 
 const countItems = (features: ProjectFeature[]) => coverage(features.map((f) => coverageItemOf(f.properties)));
 
@@ -71,12 +68,6 @@ export function App() {
   }, []);
   // Esc leaves the presentation.
   useEffect(() => {
-  // On a phone the panels start folded into a bottom sheet, so the map gets the screen.
-  const [folded, setFolded] = useState(isPhone);
-  const [unknownNote, setUnknownNote] = useState<string | null>(null);
-  const fly = useCallback((target: Omit<FlyTarget, 'key'>) => setFlyTarget({ key: Date.now(), ...target }), []);
-  // The live map, for camera fits measured against it (map-view publishes it once created).
-  const getMap = useCallback(() => window.__atlasMap ?? null, []);
     if (!presenting) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && update({ mode: 'browse' });
     window.addEventListener('keydown', onKey);
@@ -101,21 +92,6 @@ export function App() {
     return countItems(all.filter((f) => matches(f.properties))).byTaskArea;
   }, [all, filters, idQuery]);
   const mapExpr = useMemo<ExpressionSpecification | null>(() => {
-  // The count badge of stacked points counts what the map shows.
-  const stacked = useMemo(() => projects && markStacks(projects, new Set(visible.map((f) => f.properties.id))), [projects, visible]);
-  const { fitShown } = useCameraFit(filters, visible, sliding, getMap, fly);
-  // A link naming a plan node that does not exist says so, and the node is dropped (not zero projects).
-  const checkedLink = useRef(false);
-  useEffect(() => {
-    if (!plan || checkedLink.current) return;
-    checkedLink.current = true;
-    const known = new Set(plan.nodes.map((n) => n.id));
-    const unknown = unknownFilterValues(window.location.search, known);
-    if (!unknown.length) return;
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the note answers the link, once
-    setUnknownNote(unknown.map((u) => `${u.key}=${u.value}`).join(lang === 'zh' ? '、' : ', '));
-    update((s) => ({ filters: { ...s.filters, nodes: s.filters.nodes.filter((n) => known.has(n)) } }));
-  }, [plan, update, lang]);
     const hide: ExpressionSpecification | null = hidden.length ? ['!', ['in', ['get', 'category'], ['literal', hidden]]] : null;
     if (userExpr && hide) return ['all', userExpr, hide];
     return userExpr ?? hide;
@@ -193,7 +169,7 @@ export function App() {
 
   return (
     <LangContext.Provider value={lang}>
-      <div className={`app theme-${theme}${selected ? ' with-detail' : ''}${presenting ? ' presenting' : ''}${sliding ? ' slides' : ''}${folded ? ' side-folded' : ''}`}>
+      <div className={`app theme-${theme}${selected ? ' with-detail' : ''}${presenting ? ' presenting' : ''}${sliding ? ' slides' : ''}`}>
         <TopBar
           search={
             <SearchBox
@@ -241,7 +217,7 @@ export function App() {
         <nav className="side" aria-label={t.filters} hidden={presenting}>
           <div className="tabs" role="tablist">
             {(['filters', 'list', 'stats', 'plan', 'views'] as const).map((p) => (
-              <button key={p} id={`tab-${p}`} type="button" role="tab" aria-selected={panel === p} aria-controls="side-panel" onClick={() => (setPanel(p), setFolded(false))}>
+              <button key={p} id={`tab-${p}`} type="button" role="tab" aria-selected={panel === p} aria-controls="side-panel" onClick={() => setPanel(p)}>
                 {p === 'filters' ? t.filters : p === 'list' ? `${t.listTab} (${visible.length})` : p === 'stats' ? t.stats : p === 'plan' ? t.plan : t.viewsTab}
               </button>
             ))}
@@ -257,9 +233,6 @@ export function App() {
               />
             )}
             {panel === 'filters' && (
-            <button type="button" className="fold" title={folded ? t.showPanels : t.hidePanels} aria-expanded={!folded} aria-controls="side-panel" onClick={() => setFolded((f) => !f)} data-testid="fold">
-              <span aria-hidden>{folded ? '»' : '«'}</span> <span className="fold-text">{folded ? t.showPanels : t.hidePanels}</span>
-            </button>
               <FilterPanel
                 filters={filters}
                 plan={plan}
@@ -292,7 +265,7 @@ export function App() {
             basemap={basemap}
             lang={lang}
             theme={theme}
-            projects={stacked as FeatureCollection | null}
+            projects={projects as FeatureCollection | null}
             filter={mapExpr}
             selectedId={selected}
             hoverId={hoverId}
@@ -319,7 +292,7 @@ export function App() {
               else if (selected) update({ selected: null });
             }}
           />
-          <Legend key={presenting ? 'present' : 'browse'} startOpen={isPhone() ? false : presenting || undefined} hideEmpty={presenting} counts={counts.byCategory} partners={partners} hidden={hidden} onToggle={(c) => update((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] }))}
+          <Legend key={presenting ? 'present' : 'browse'} startOpen={presenting || undefined} hideEmpty={presenting} counts={counts.byCategory} partners={partners} hidden={hidden} onToggle={(c) => update((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] }))}
             swatches={state.symbology === 'category'}
             top={
               <>
@@ -341,16 +314,6 @@ export function App() {
               }}
               onClose={() => setChoice(null)}
             />
-          )}
-          {!presenting && (
-            <button type="button" className="fit-results" title={t.fitResultsHint} onClick={fitShown} disabled={!visible.length}>
-              {t.fitResults}
-            </button>
-          )}
-          {unknownNote && (
-            <p className="map-notice" role="status" data-testid="unknown-filter">
-              {t.unknownFilter(unknownNote)} <button type="button" onClick={() => setUnknownNote(null)}>{t.dismiss}</button>
-            </p>
           )}
         </main>
         {selected && (
