@@ -292,7 +292,7 @@ export function App() {
               else if (selected) update({ selected: null });
             }}
           />
-          <Legend key={presenting ? 'present' : 'browse'} startOpen={presenting || undefined} hideEmpty={presenting} counts={counts.byCategory} partners={partners} hidden={hidden} onToggle={(c) => update((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] }))}
+          <Legend key={presenting ? 'present' : 'browse'} startOpen={presenting || undefined} hideEmpty={presenting} counts={counts.byCategory} partners={state.coverage ? [] : partners} hidden={hidden} onToggle={(c) => update((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] }))}
             swatches={state.symbology === 'category'}
             top={
               <>
@@ -301,7 +301,7 @@ export function App() {
               </>
             }
           />
-          {state.coverage && <CoverageLegend measure={state.coverage} classes={cv.classes} pending={cv.answer.pending} error={cv.answer.error} summary={filterSummary} />}
+          {state.coverage && <CoverageLegend measure={state.coverage} classes={cv.classes} pending={cv.answer.pending} error={cv.answer.error} summary={filterSummary} selected={filters.provinces} onProvince={(id) => update((s) => ({ filters: { ...s.filters, provinces: provincesAfterClick(s.filters.provinces, id) } }))} />}
           {state.symbology === 'status' && <TimeSlider events={cv.events} goals={cv.goals} asOf={state.asOf} onAsOf={(asOf) => update({ asOf })} error={cv.historyError} />}
           {nearMode && <p className="map-hint">{t.nearHint}</p>}
           {choice && (

@@ -205,13 +205,17 @@ export function suggestNames(q: string, candidates: readonly (Named & { pinyin?:
 
 export type City = Named & { id: string; name_zh_full?: string; population?: number; center: [number, number] };
 
+const cityNames = (c: City) => [c.name_zh, c.name_zh_full ?? '', c.name_en].map(normalise).filter(Boolean);
+
+/** The query is the city's name (Chinese, full Chinese or English). */
+export const isCityName = (q: string, c: City) => cityNames(c).includes(normalise(q));
+
 /** Cities whose Chinese or English name is the query or starts with it: exact first, then the larger. */
 export function matchCities(q: string, cities: readonly City[], n = 3): City[] {
   const t = normalise(q);
   if (!t || (!isHan(t) && t.length < 2)) return [];
-  const names = (c: City) => [c.name_zh, c.name_zh_full ?? '', c.name_en].map(normalise).filter(Boolean);
   return cities
-    .map((c) => ({ c, exact: names(c).includes(t), prefix: names(c).some((s) => s.startsWith(t)) }))
+    .map((c) => ({ c, exact: isCityName(t, c), prefix: cityNames(c).some((s) => s.startsWith(t)) }))
     .filter((x) => x.prefix)
     .sort((a, b) => Number(b.exact) - Number(a.exact) || (b.c.population ?? 0) - (a.c.population ?? 0))
     .slice(0, n)

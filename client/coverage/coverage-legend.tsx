@@ -17,15 +17,26 @@ type Props = {
   error: unknown;
   /** The filters in words ('' = none). */
   summary: string;
+  /** The provinces filtered by, and a click on a name (the keyboard's way to a province). */
+  selected: readonly string[];
+  onProvince: (id: string) => void;
 };
 
 const number = (n: number, lang: string) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: n < 10 ? 1 : 0 });
 
-export function CoverageLegend({ measure, classes, pending, error, summary }: Props) {
+export function CoverageLegend({ measure, classes, pending, error, summary, selected, onProvince }: Props) {
   const { t, lang, label } = useT();
   const m = COVERAGE_MEASURES[measure];
   const colors = classColors(classes?.classes.length ?? 0);
-  const names = (ids: string[]) => ids.map((id) => label(PROVINCES[id as ProvinceId] ?? { zh: id, en: id })).join(lang === 'zh' ? '、' : ', ');
+  const names = (ids: string[]) =>
+    ids.map((id, i) => (
+      <span key={id}>
+        {i > 0 && (lang === 'zh' ? '、' : ', ')}
+        <button type="button" className="link province-link" data-province={id} aria-pressed={selected.includes(id)} onClick={() => onProvince(id)}>
+          {label(PROVINCES[id as ProvinceId] ?? { zh: id, en: id })}
+        </button>
+      </span>
+    ));
   return (
     <section className="coverage-legend" aria-label={t.coverageMap} data-testid="coverage-legend" data-measure={measure} data-pending={pending || !classes ? 'true' : 'false'}>
       <h2>{t.coverageTitle(label(m), label(m.unit))}</h2>

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
-import { isHan, matchCities, suggestNames, type City, type Suggestion } from '#shared/search.ts';
+import { isCityName, isHan, matchCities, suggestNames, type City, type Suggestion } from '#shared/search.ts';
 import { nameOf, useT } from '../i18n/use-lang.ts';
 import type { ProjectFeature } from '../lib/api.ts';
 
@@ -102,7 +102,8 @@ export function SearchBox({ q, onSearch, found, projects, onFly }: Props) {
   const cities = useCities();
   const places = useMemo(() => (q ? matchCities(q, cities) : []), [q, cities]);
   const none = found === 0;
-  const suggestions = useSuggestions(q, none, projects);
+  // A city's own name needs no "did you mean": the flight there is the answer.
+  const suggestions = useSuggestions(q, none && !places.some((c) => isCityName(q, c)), projects);
   const open = Boolean(q) && !closed && (none || places.length > 0);
   return (
     <div className="search-box">

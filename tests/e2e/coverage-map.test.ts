@@ -122,6 +122,16 @@ describe.skipIf(!hasBrowser())('coverage map', () => {
     await expectClassesMatch(s, one.byProvince);
     await waitForMapIdle(s.page);
     await screenshot(s.page, 'coverage-province-clicked');
+
+    // The legend names the provinces of each class; a name is the keyboard's way to the same filter.
+    const other = (await legendRows(s)).filter((r) => r.cls !== 'none').flatMap((r) => r.ids).find((p) => p !== target!.id)!;
+    const name = legend.locator(`button[data-province="${other}"]`);
+    await name.focus();
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => new URL(s!.page.url()).searchParams.get('province')).toBe(other);
+    await expect.poll(() => legend.locator(`button[data-province="${other}"]`).getAttribute('aria-pressed')).toBe('true');
+    await legend.locator(`button[data-province="${other}"]`).click();
+    await expect.poll(() => new URL(s!.page.url()).searchParams.get('province')).toBeNull();
   });
 
   it('colours the projects by status, and the timeline shows the statuses of a past day with the plan goal', async () => {

@@ -89,6 +89,19 @@ describe.skipIf(!hasBrowser())('search', () => {
     await screenshot(s.page, 'search-city-flown');
   });
 
+  it('in English: says nothing matched, offers the city', async () => {
+    s = await openApp('/?lang=en&c=117.5,39.5,6');
+    await waitForMapIdle(s.page);
+    await s.page.getByRole('searchbox').fill('Hengshui');
+    await s.page.getByRole('button', { name: 'Search', exact: true }).click();
+    const results = s.page.getByTestId('search-results');
+    await expect.poll(() => results.textContent()).toContain('No project matches “Hengshui”.');
+    expect(await s.page.getByRole('button', { name: 'Fly to Hengshui' }).count()).toBe(1);
+    // The city's own name: no "did you mean" of look-alike project names.
+    expect(await s.page.getByTestId('search-suggestions').count()).toBe(0);
+    await screenshot(s.page, 'search-no-result-en');
+  });
+
   it('English words in any order find the port and fly to it', async () => {
     s = await openApp('/?c=112,42,4');
     await waitForMapIdle(s.page);

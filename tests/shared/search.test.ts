@@ -5,6 +5,7 @@ import {
   byRank,
   categoriesNamed,
   editDistance,
+  isCityName,
   isExactName,
   matchCities,
   matchRank,
@@ -137,6 +138,11 @@ describe('matchCities', () => {
     expect(matchCities('天', cities).map((c) => c.id)).toEqual(['tj', 'ts2']);
     expect(matchCities('tian', cities).map((c) => c.id)).toEqual(['tj', 'ts2']);
     expect(matchCities('天津市', cities).map((c) => c.id)).toEqual(['tj']);
+  });
+  it("tells a city's own name from the start of one", () => {
+    expect(isCityName('Tangshan', cities[0]!)).toBe(true);
+    expect(isCityName('唐山市', cities[0]!)).toBe(true);
+    expect(isCityName('唐', cities[0]!)).toBe(false);
   });
   it('does not match inside a name, nor one Latin letter', () => {
     expect(matchCities('山', cities)).toEqual([]);
