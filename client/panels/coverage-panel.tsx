@@ -67,7 +67,7 @@ export function CoveragePanel({ query, plan, measure, onMeasure }: Props) {
             <th scope="col" className="num" title={t.km2Explained}>{t.km2Column}</th>
             <th scope="col" className="num" title={t.regionsExplained}>{t.regionsColumn}</th>
             <th scope="col" className="num" title={zh ? '规划中点名该省合作的措施数' : 'Measures of the plan that name this province as a partner'}>
-              {zh ? '合作措施' : 'Measures'}
+              {zh ? '措施' : 'Measures'}
             </th>
           </tr>
         </thead>
