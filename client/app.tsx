@@ -4,7 +4,7 @@ import * as turf from '@turf/turf';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { coverage, coverageItemOf, isWithinNode } from '#shared/coverage.ts';
-import { isExactName } from '#shared/search.ts';
+import { searchFrame } from '#shared/search.ts';
 import { CATEGORIES, PROVINCES, STATUSES } from '#shared/taxonomy.ts';
 import { LangContext } from './i18n/use-lang.ts';
 import { errorText } from './i18n/error-text.ts';
@@ -134,8 +134,7 @@ export function App() {
     // its namesakes), not to everything whose name merely contains it.
     const shown = new Map(filtered.map((f) => [f.properties.id, f]));
     const ranked = (idQuery?.ids ?? []).map((id) => shown.get(id)).filter((f) => f !== undefined);
-    const exact = filters.q && ranked[0] && isExactName(filters.q, ranked[0].properties) ? ranked.filter((f) => isExactName(filters.q, f.properties)) : [];
-    const box = bboxOf(exact.length ? exact : filtered);
+    const box = bboxOf(filters.q ? searchFrame(filters.q, ranked, (f) => f.properties) : filtered);
     // Moving the camera when results arrive is the point of this effect.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (box) setFlyTarget({ key: Date.now(), bbox: box });

@@ -135,6 +135,16 @@ export function byRank<T>(q: string, items: readonly T[], names: (item: T) => Na
     .map((x) => x.item);
 }
 
+/**
+ * What a search's camera should frame, from its results best first: when the best is the name that
+ * was typed, it and its namesakes (天津港, not the corridor whose name holds 天津港口); else all.
+ */
+export function searchFrame<T>(q: string, ranked: readonly T[], names: (item: T) => Named): T[] {
+  const first = ranked[0];
+  if (first === undefined || !isExactName(q, names(first))) return [...ranked];
+  return ranked.filter((item) => isExactName(q, names(item)));
+}
+
 /** Levenshtein distance, in code points. */
 export function editDistance(a: string, b: string): number {
   const x = [...a];

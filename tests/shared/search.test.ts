@@ -9,6 +9,7 @@ import {
   isExactName,
   matchCities,
   matchRank,
+  searchFrame,
   searchTerms,
   similarity,
   suggestNames,
@@ -88,6 +89,12 @@ describe('ranking', () => {
   });
   it('within a rank, the category the query names comes first', () => {
     expect(byRank('airport', [road, airport], (x) => x)[0]).toBe(airport);
+  });
+  it('frames the exact namesakes when the best match is exact, else everything', () => {
+    const twin = { ...port, name_en: 'Port of Tianjin', category: 'seaport' };
+    expect(searchFrame('天津港', [port, twin, corridor], (x) => x)).toEqual([port, twin]);
+    expect(searchFrame('天津', [port, corridor], (x) => x)).toEqual([port, corridor]);
+    expect(searchFrame('天津港', [], (x) => x)).toEqual([]);
   });
   it('is a permutation of its input', () => {
     fc.assert(
