@@ -1,9 +1,8 @@
 /**
  * The view's filters as one MapLibre expression: the map's layers use it, and the list and counts
- * evaluate the very same expression in JS (featureFilter), so they can never disagree.
+ * evaluate the very same expression in JS (matcher), so they can never disagree.
  * List-valued feature properties are delimited strings (",a,b,") from the API.
  */
-import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Filters } from './view-state.ts';
 
@@ -32,9 +31,36 @@ export function filterExpression(f: Filters, ids: readonly string[] | null): Exp
   return parts.length === 1 ? parts[0]! : ['all', ...parts];
 }
 
-/** Evaluates an expression against feature properties, as MapLibre does. */
+/**
+ * Evaluates the few operators filterExpression writes (all, any, in, get, literal) as MapLibre does,
+ * without shipping a second copy of MapLibre's expression engine; tests/client/matcher.test.ts
+ * checks it against the style spec's own featureFilter. Any other operator is a programming error.
+ */
+function evaluate(e: unknown, properties: Record<string, unknown>): unknown {
+  if (!Array.isArray(e)) return e;
+  const [op, ...args] = e as [string, ...unknown[]];
+  switch (op) {
+    case 'all':
+      return args.every((a) => evaluate(a, properties) === true);
+    case 'any':
+      return args.some((a) => evaluate(a, properties) === true);
+    case 'get':
+      return properties[args[0] as string] ?? null;
+    case 'literal':
+      return args[0];
+    case 'in': {
+      const needle = evaluate(args[0], properties);
+      const haystack = evaluate(args[1], properties);
+      if (Array.isArray(haystack)) return haystack.includes(needle);
+      return typeof haystack === 'string' && typeof needle === 'string' && haystack.includes(needle);
+    }
+    default:
+      throw new Error(`matcher: operator ${op} is not supported`);
+  }
+}
+
+/** Evaluates a filter expression against feature properties, as MapLibre does. */
 export function matcher(expr: ExpressionSpecification | null): (properties: Record<string, unknown>) => boolean {
   if (!expr) return () => true;
-  const compiled = featureFilter(expr, 'filter');
-  return (properties) => compiled.filter({ zoom: 0 }, { type: 1, properties } as never);
+  return (properties) => evaluate(expr, properties) === true;
 }
