@@ -7,8 +7,8 @@ import type { Label } from '#shared/taxonomy.ts';
 export const COVERAGE_MEASURES = {
   projects: { field: 'byProvince', zh: '项目数', en: 'Projects', unit: { zh: '个', en: '' }, digits: 0 },
   km: { field: 'kmByProvince', zh: '线路长度', en: 'Corridor length', unit: { zh: '公里', en: 'km' }, digits: 0 },
-  km2: { field: 'km2ByProvince', zh: '面积', en: 'Area', unit: { zh: '平方公里', en: 'km²' }, digits: 0 },
-  measures: { field: 'measuresByPartner', zh: '点名为合作方的规划措施', en: 'Plan measures naming it as a partner', unit: { zh: '项', en: '' }, digits: 0 },
+  km2: { field: 'km2ByProvince', zh: '场地面积', en: 'Area of sites', unit: { zh: '平方公里', en: 'km²' }, digits: 0 },
+  measures: { field: 'measuresByPartner', zh: '点名为合作方的规划措施', en: 'Plan measures naming it as partner', unit: { zh: '项', en: '' }, digits: 0 },
 } as const satisfies Record<string, Label & { field: string; unit: Label; digits: number }>;
 
 export type CoverageMeasure = keyof typeof COVERAGE_MEASURES;

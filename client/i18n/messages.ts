@@ -200,7 +200,7 @@ export const MESSAGES = {
     byStatus: 'Status',
     coverageMap: 'Coverage map',
     coverageOff: 'Off',
-    coverageTitle: (measure: string, unit: string) => `${measure} by province${unit ? ` (${unit})` : ''}`,
+    coverageTitle: (measure: string, unit: string) => `By province: ${measure}${unit ? ` (${unit})` : ''}`,
     coverageFollows: 'for the current filters',
     coverageAll: 'all projects',
     coverageNone: 'None',

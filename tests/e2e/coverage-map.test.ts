@@ -211,8 +211,8 @@ describe.skipIf(!hasBrowser())('coverage map', () => {
     expect(await s.page.getByTestId('time-slider').count()).toBe(0);
   });
 
-  it('fits the legends, the coverage key and the timeline on a 1280x720 screen without overlap, in presentation too', async () => {
-    for (const mode of ['', '&mode=present']) {
+  for (const mode of ['', '&mode=present', '&lang=en&theme=contrast']) {
+    it(`fits the legends, the coverage key and the timeline on a 1280x720 screen without overlap (${mode || 'browse'})`, async () => {
       s = await openApp(`/?coverage=measures&symbology=status&asof=2020-12-31${mode}&c=116,40,4.8`, { width: 1280, height: 720 });
       await waitForMapIdle(s.page);
       await expect.poll(() => s!.page.getByTestId('coverage-legend').getAttribute('data-pending')).toBe('false');
@@ -225,9 +225,8 @@ describe.skipIf(!hasBrowser())('coverage map', () => {
           expect(apart, `boxes ${i} and ${boxes.indexOf(b)} overlap`).toBe(true);
         }
       }
-      await screenshot(s.page, `coverage-status-1280${mode ? '-present' : ''}`);
-      await s.close();
-      s = undefined;
-    }
-  });
+      if (mode.includes('lang=en')) expect(await s.page.getByTestId('coverage-legend').locator('h2').textContent()).toBe('By province: Plan measures naming it as partner');
+      await screenshot(s.page, `coverage-status-1280${mode.replace(/[&=]/g, '-')}`);
+    });
+  }
 });
