@@ -215,7 +215,7 @@ export const MESSAGES = {
     timeline: 'Status timeline',
     timelineDay: 'Date',
     today: 'Today',
-    planGoal: 'Plan goal, in the plan’s words:',
+    planGoal: "Plan goal, in the plan's words:",
     planGoalsOnTimeline: 'Goal years of the plan',
     source: 'Coordinates from',
     note: 'Note',
