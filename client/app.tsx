@@ -1,5 +1,5 @@
 /** Composes the dashboard: header, side panels, the map, the legend and the detail panel. */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import * as turf from '@turf/turf';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
@@ -12,7 +12,10 @@ import { MESSAGES } from './i18n/messages.ts';
 import { api, unwrap, type Me, type ProjectFeature } from './lib/api.ts';
 import { basemapStyle } from './map/basemap-style.ts';
 import { MAX_BOUNDS } from './map/frame.ts';
-import { MapView, type FlyTarget } from './map/map-view.tsx';
+import { MapView, type FlyTarget, type MapHandle } from './map/map-view.tsx';
+import { ImageDialog } from './export/image-dialog.tsx';
+import { keyFigures, legendItems } from './export/legend-items.ts';
+import { PrintSheet } from './export/print-sheet.tsx';
 import { CoverageLegend } from './coverage/coverage-legend.tsx';
 import { MapTools } from './coverage/map-tools.tsx';
 import { StatusKey } from './coverage/status-key.tsx';
@@ -59,8 +62,11 @@ export function App() {
   const [hoverId, setHoverId] = useState<string | null>(null);
   const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
   const [nearMode, setNearMode] = useState(false);
-  const [snapshotError, setSnapshotError] = useState<unknown>(null);
-  const [snapshot, setSnapshot] = useState<{ key: number; title: string } | null>(null);
+  const [imageOpen, setImageOpen] = useState(false);
+  // An edited picture title belongs to the filters it was written for.
+  const [titleEdit, setTitleEdit] = useState<{ for: string; text: string } | null>(null);
+  const mapHandle = useRef<MapHandle>(null);
+  const getMap = useCallback(() => mapHandle.current?.map() ?? null, []);
   const [choiceState, setChoiceState] = useState<{ ids: string[]; at: [number, number]; view: string } | null>(null);
 
   useEffect(() => {
@@ -164,7 +170,12 @@ export function App() {
   const shownQuery = visible.length ? serverQuery(filters, hidden) : null;
   // Coverage map, status colours and the status timeline (client/coverage).
   const cv = useCoverageView(state, visible, shownQuery, projects, plan);
-  const error = planError ?? projectsError ?? queryError ?? snapshotError;
+  const error = planError ?? projectsError ?? queryError;
+  // The exported picture and the printed page: what the map shows, titled.
+  const legend = useMemo(() => legendItems(visible, lang), [visible, lang]);
+  const figures = useMemo(() => keyFigures(visible, lang), [visible, lang]);
+  const defaultTitle = filterSummary || t.defaultMapTitle;
+  const exportTitle = titleEdit?.for === defaultTitle ? titleEdit.text : defaultTitle;
 
   return (
     <LangContext.Provider value={lang}>
@@ -195,7 +206,8 @@ export function App() {
           onLang={() => update({ lang: lang === 'zh' ? 'en' : 'zh' })}
           me={me}
           onMe={setMe}
-          onSnapshot={() => setSnapshot({ key: Date.now(), title: lang === 'zh' ? '渤海图集' : 'bohai-atlas' })}
+          onImage={() => setImageOpen((o) => !o)}
+          imageOpen={imageOpen}
         />
         {sliding && (
           <Slideshow
@@ -274,8 +286,7 @@ export function App() {
             partners={partners}
             maxBounds={MAX_BOUNDS}
             clickMode={nearMode ? 'place' : 'select'}
-            snapshot={snapshot}
-            onSnapshotError={setSnapshotError}
+            ref={mapHandle}
             onCameraChange={(camera) => {
               setChoice(null);
               update({ camera });
@@ -326,6 +337,10 @@ export function App() {
             onChanged={reload}
           />
         )}
+        {imageOpen && (
+          <ImageDialog title={exportTitle} onTitle={(text) => setTitleEdit({ for: defaultTitle, text })} legend={legend} figures={figures} getMap={getMap} onClose={() => setImageOpen(false)} />
+        )}
+        <PrintSheet title={exportTitle} filter={filterSummary} figures={figures} legend={legend} getMap={getMap} />
       </div>
     </LangContext.Provider>
   );

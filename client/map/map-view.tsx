@@ -3,7 +3,7 @@
  * (style, data, filter, selection, camera target) and callbacks (camera moved, feature or place
  * clicked). Style data comes from basemap-style.ts and project-layers.ts.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import {
   Map as MapLibreMap,
   NavigationControl,
@@ -24,12 +24,12 @@ import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLa
 import { symbolImages } from './symbols.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
 import { pick } from './pick.ts';
-import { downloadMapPng } from './snapshot.ts';
 import type { Lang } from '../i18n/messages.ts';
 
 setWorkerUrl(workerUrl);
 
 export type Camera = { center: [number, number]; zoom: number };
+export type MapHandle = { map: () => MapLibreMap | null };
 export type FlyTarget = { key: number; bbox?: [number, number, number, number]; center?: [number, number]; zoom?: number };
 
 type Props = {
@@ -48,9 +48,8 @@ type Props = {
   maxBounds: LngLatBoundsLike;
   /** 'select' picks the feature under a click; 'place' always reports the clicked place. */
   clickMode: 'select' | 'place';
-  /** Each new key downloads the map as a PNG named after the title. */
-  snapshot: { key: number; title: string } | null;
-  onSnapshotError: (error: unknown) => void;
+  /** Commands for exports: the live map, to be drawn again off screen (client/export). */
+  ref?: Ref<MapHandle>;
   onCameraChange: (camera: Camera) => void;
   onSelect: (id: string | null) => void;
   /** Several projects under one click: their ids and the pixel clicked. */
@@ -71,7 +70,7 @@ declare global {
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-export function MapView(props: Props) {
+export function MapView({ ref, ...props }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   // Callbacks and current values read inside map events without re-binding them.
@@ -198,10 +197,8 @@ export function MapView(props: Props) {
     if (far && !map.isMoving()) map.jumpTo({ center: camera.center, zoom: camera.zoom });
   }, [camera]);
 
-  const { projects, nearCircle, filter, selectedId, hoverId, flyTarget, partners, snapshot } = props;
-  useEffect(() => {
-    if (mapRef.current && snapshot) downloadMapPng(mapRef.current, snapshot.title).catch((e: unknown) => latest.current.onSnapshotError(e));
-  }, [snapshot]);
+  const { projects, nearCircle, filter, selectedId, hoverId, flyTarget, partners } = props;
+  useImperativeHandle(ref, () => ({ map: () => mapRef.current }), []);
   const partnerKey = partners.join();
   useEffect(() => {
     whenReady(mapRef.current, (map) => map.getLayer('partners-outline') && map.setFilter('partners-outline', partnerFilter(partnerKey ? partnerKey.split(',') : [])));

@@ -1,46 +1,120 @@
 /**
- * The map as a PNG, as it stands on screen, with the data credits the licences ask for (ODbL,
- * CC BY) drawn into the picture and the local date in the file name, so a slide says when its
- * picture was taken.
+ * The map drawn again, off screen, at a chosen size: a hidden MapLibre map made with the live map's
+ * current style (basemap, project layers and their filters as they stand), framed so the same
+ * extent fits, drawn at a pixel ratio that gives the target pixels. Nothing is upscaled: a 300 dpi
+ * picture is really rendered at 300 dpi. The worker URL is set once for every map by map-view.tsx
+ * (setWorkerUrl), so this second map needs nothing more.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import { BASEMAP_ATTRIBUTION } from './basemap-style.ts';
+import { Map as MapLibreMap } from 'maplibre-gl';
+import { symbolImages } from './symbols.ts';
 
-const localDate = (d = new Date()) =>
+export type OffscreenMap = {
+  /** The map's pixels: cssWidth x pixelRatio by cssHeight x pixelRatio. */
+  canvas: HTMLCanvasElement;
+  /** A scale bar that fits in `maxCss` CSS pixels: its length in CSS pixels and its label in km. */
+  scaleBar: (maxCss: number) => { css: number; km: number };
+  /** Degrees the map is turned (0 = north up). */
+  bearing: number;
+};
+
+declare global {
+  interface Window {
+    /** For browser tests and debugging: the off-screen map while it draws. */
+    __atlasOffscreen?: MapLibreMap;
+  }
+}
+
+/** The local date as YYYY-MM-DD. */
+export const localDate = (d = new Date()) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-export async function downloadMapPng(map: MapLibreMap, title: string) {
-  // Copy the map in the frame it is drawn, so the picture is complete.
-  const source = map.getCanvas();
-  const copy = document.createElement('canvas');
-  copy.width = source.width;
-  copy.height = source.height;
-  const ctx = copy.getContext('2d');
-  if (!ctx) throw new Error('the map could not be drawn to a picture');
-  await new Promise<void>((resolve) => {
-    map.once('render', () => {
-      ctx.drawImage(source, 0, 0);
-      resolve();
-    });
-    map.triggerRepaint();
+/** A round length (1, 2 or 5 x 10^n) at most `max`. */
+export function roundLength(max: number): number {
+  const p = 10 ** Math.floor(Math.log10(max));
+  return [5, 2, 1].map((k) => k * p).find((x) => x <= max) ?? p;
+}
+
+/**
+ * Renders `live`'s view into a cssWidth x cssHeight map at `pixelRatio`. The canvas is copied out
+ * before the hidden map is removed; the caller draws it where it belongs.
+ */
+export async function renderMapOffscreen(live: MapLibreMap, cssWidth: number, cssHeight: number, pixelRatio: number, fontFamily: string): Promise<OffscreenMap> {
+  const width = Math.round(cssWidth * pixelRatio);
+  const height = Math.round(cssHeight * pixelRatio);
+  const container = document.createElement('div');
+  container.setAttribute('aria-hidden', 'true');
+  container.dataset.testid = 'offscreen-map';
+  // Laid out (WebGL needs a real size) but out of sight and out of the way.
+  Object.assign(container.style, {
+    position: 'fixed',
+    left: '-100000px',
+    top: '0',
+    width: `${cssWidth}px`,
+    height: `${cssHeight}px`,
+    visibility: 'hidden',
+    pointerEvents: 'none',
   });
-  const scale = window.devicePixelRatio || 1;
-  const text = `${BASEMAP_ATTRIBUTION} · ${localDate()}`;
-  ctx.font = `${11 * scale}px sans-serif`;
-  const w = ctx.measureText(text).width + 12 * scale;
-  const h = 18 * scale;
-  ctx.fillStyle = 'rgba(255,255,255,0.85)';
-  ctx.fillRect(copy.width - w, copy.height - h, w, h);
-  ctx.fillStyle = '#222';
-  ctx.textBaseline = 'middle';
-  ctx.fillText(text, copy.width - w + 6 * scale, copy.height - h / 2);
-  const blob = await new Promise<Blob | null>((resolve) => copy.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error('the map could not be drawn to a picture');
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `${title}-${localDate()}.png`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  document.body.append(container);
+  // The same extent fits: zoom in by the ratio of the sizes (fitBounds of the live bounds, done
+  // directly so that a turned map keeps its bearing).
+  const live0 = live.getContainer();
+  const ratio = Math.min(cssWidth / live0.clientWidth, cssHeight / live0.clientHeight);
+  const map = new MapLibreMap({
+    container,
+    style: live.getStyle(),
+    center: live.getCenter(),
+    zoom: live.getZoom() + Math.log2(ratio),
+    bearing: live.getBearing(),
+    pitch: live.getPitch(),
+    minZoom: 0,
+    maxZoom: 24,
+    interactive: false,
+    attributionControl: false,
+    pixelRatio,
+    // MapLibre lowers the pixel ratio above 4096 px unless told the canvas may be larger.
+    maxCanvasSize: [Math.max(4096, width + 8), Math.max(4096, height + 8)],
+    localIdeographFontFamily: fontFamily,
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+    fadeDuration: 0,
+  });
+  window.__atlasOffscreen = map;
+  try {
+    const images = symbolImages(pixelRatio);
+    const addImages = () => {
+      for (const { name, image } of images) if (!map.hasImage(name)) map.addImage(name, image, { pixelRatio });
+    };
+    map.on('style.load', addImages);
+    map.on('styleimagemissing', addImages);
+    await new Promise<void>((resolve, reject) => {
+      map.once('idle', () => resolve());
+      map.on('error', (e) => reject(e.error instanceof Error ? e.error : new Error('the map could not be drawn')));
+    });
+    const source = map.getCanvas();
+    // MapLibre rounds the laid-out size up by a pixel at most; a lowered pixel ratio loses far more.
+    if (source.width < width - 1 || source.height < height - 1) {
+      // The browser's WebGL cannot draw a canvas this large: say so rather than upscale.
+      throw new Error(`this browser can draw the map at ${source.width} x ${source.height} pixels at most, not ${width} x ${height}`);
+    }
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    canvas.getContext('2d')!.drawImage(source, 0, 0);
+    // Scale along the bottom of the map, where the bar is drawn.
+    const y = cssHeight - 20;
+    const kmPerCss = map.unproject([20, y]).distanceTo(map.unproject([120, y])) / 1000 / 100;
+    const scaleBar = (maxCss: number) => {
+      const km = roundLength(maxCss * kmPerCss);
+      return { km, css: km / kmPerCss };
+    };
+    return { canvas, scaleBar, bearing: map.getBearing() };
+  } finally {
+    delete window.__atlasOffscreen;
+    map.remove();
+    container.remove();
+  }
+}
+
+/** The live map as an image URL, for the printed page (its drawing buffer is preserved). */
+export function mapImageUrl(live: MapLibreMap): string {
+  return live.getCanvas().toDataURL('image/png');
 }

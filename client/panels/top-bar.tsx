@@ -21,7 +21,9 @@ type Props = {
   onLang: () => void;
   me: Me | null;
   onMe: (me: Me) => void;
-  onSnapshot: () => void;
+  /** Opens the picture and print dialog. */
+  onImage: () => void;
+  imageOpen: boolean;
 };
 
 export function TopBar(p: Props) {
@@ -60,8 +62,8 @@ export function TopBar(p: Props) {
         <span className="export-links" role="group" aria-label={t.exportData}>
           {exportLink('csv', 'CSV')} {exportLink('xlsx', 'XLSX')} {exportLink('kml', 'KML')} {exportLink('geojson', 'GeoJSON')}
         </span>
-        <button type="button" onClick={p.onSnapshot} title={lang === 'zh' ? '把当前地图存为图片' : 'Save the map as a picture'}>
-          PNG
+        <button type="button" className="export-image" onClick={p.onImage} aria-expanded={p.imageOpen} title={t.exportImageHint}>
+          {t.exportImage}
         </button>
         <button type="button" onClick={() => p.onTheme(p.theme === 'light' ? 'contrast' : 'light')} aria-pressed={p.theme === 'contrast'}>
           {lang === 'zh' ? '高对比度' : 'Contrast'}

@@ -1,0 +1,98 @@
+/**
+ * The printed page: hidden on screen, and the only thing printed (see the @media print block in
+ * styles.css): title, the filter, key figures, the map, a legend of what is on it, the date and the
+ * data credits. The map is a 2D copy of the live WebGL canvas, refreshed whenever the map settles
+ * and again just before printing, so print to PDF never catches a cleared or resized canvas.
+ */
+import { useEffect, useRef } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useT } from '../i18n/use-lang.ts';
+import { BASEMAP_ATTRIBUTION } from '../map/basemap-style.ts';
+import { localDate } from '../map/snapshot.ts';
+import { drawSwatch } from './compose-image.ts';
+import type { LegendItem } from './legend-items.ts';
+
+export type Paper = 'a4' | 'a3';
+
+/** Prints on the chosen paper (A4 or A3 landscape). */
+export function printPage(paper: Paper) {
+  document.documentElement.dataset.paper = paper;
+  window.print();
+}
+
+function Swatch({ item }: { item: LegendItem }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(2, 0, 0, 2, 0, 0);
+    drawSwatch(ctx, item, 0, 0, 16);
+  }, [item]);
+  return <canvas ref={ref} width={32} height={32} aria-hidden />;
+}
+
+type Props = {
+  title: string;
+  /** The active filters in words ('' when there are none). */
+  filter: string;
+  figures: string;
+  legend: LegendItem[];
+  getMap: () => MapLibreMap | null;
+};
+
+export function PrintSheet({ title, filter, figures, legend, getMap }: Props) {
+  const { t } = useT();
+  const mapCopy = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const map = getMap();
+    if (!map) return;
+    const copy = () => {
+      const target = mapCopy.current;
+      const source = map.getCanvas();
+      if (!target || !source.width || !source.height) return;
+      target.width = source.width;
+      target.height = source.height;
+      target.getContext('2d')?.drawImage(source, 0, 0);
+    };
+    map.on('idle', copy);
+    window.addEventListener('beforeprint', copy);
+    copy();
+    return () => {
+      map.off('idle', copy);
+      window.removeEventListener('beforeprint', copy);
+    };
+  }, [getMap]);
+  const date = localDate();
+  return (
+    <section className="print-sheet" data-testid="print-sheet" aria-hidden="true">
+      <header>
+        <h1>{title}</h1>
+        <p>
+          {t.filterLine(filter || t.noFilter)}
+        </p>
+        <p className="print-figures">{figures}</p>
+      </header>
+      <canvas ref={mapCopy} className="print-map" />
+      <aside className="print-legend">
+        <h2>{t.legendShort}</h2>
+        <ul>
+          {legend.map((item) => (
+            <li key={item.category} data-category={item.category}>
+              <Swatch item={item} />
+              <span>{item.label}</span>
+              <span className="num">{item.count}</span>
+            </li>
+          ))}
+        </ul>
+        <p>{t.noteSchematic}</p>
+        <p>{t.noteApproximate}</p>
+      </aside>
+      <footer>
+        <span>
+          {t.title} · {t.dataDate(date)}
+        </span>
+        <span>{BASEMAP_ATTRIBUTION}</span>
+      </footer>
+    </section>
+  );
+}
