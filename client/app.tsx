@@ -21,6 +21,8 @@ import { MapTools } from './coverage/map-tools.tsx';
 import { StatusKey } from './coverage/status-key.tsx';
 import { TimeSlider } from './coverage/time-slider.tsx';
 import { provincesAfterClick, useCoverageView } from './coverage/use-coverage-view.ts';
+import { markStacks } from './map/pick.ts';
+import { useCameraFit } from './map/use-camera-fit.ts';
 import { Chooser } from './panels/chooser.tsx';
 import { CoveragePanel } from './panels/coverage-panel.tsx';
 import { FilterPanel } from './panels/filter-panel.tsx';
@@ -37,7 +39,8 @@ import { filterExpression, matcher } from './state/filter-expression.ts';
 import { serverQuery } from './state/server-query.ts';
 import { useIdQuery, usePlan, useProjects } from './state/use-data.ts';
 import { useViewState } from './state/use-view-state.ts';
-import { EMPTY_FILTERS, type Panel } from './state/view-state.ts';
+import { isPhone } from './state/layout.ts';
+import { EMPTY_FILTERS, unknownFilterValues, type Panel } from './state/view-state.ts';
 
 const countItems = (features: ProjectFeature[]) => coverage(features.map((f) => coverageItemOf(f.properties)));
 
@@ -68,6 +71,10 @@ export function App() {
   const mapHandle = useRef<MapHandle>(null);
   const getMap = useCallback(() => mapHandle.current?.map() ?? null, []);
   const [choiceState, setChoiceState] = useState<{ ids: string[]; at: [number, number]; view: string } | null>(null);
+  // On a phone the panels start folded into a bottom sheet, so the map gets the screen.
+  const [folded, setFolded] = useState(isPhone);
+  const [unknownNote, setUnknownNote] = useState<string | null>(null);
+  const fly = useCallback((target: Omit<FlyTarget, 'key'>) => setFlyTarget({ key: Date.now(), ...target }), []);
 
   useEffect(() => {
     unwrap(api.api.auth.me.$get()).then(setMe, () => setMe(null));
@@ -92,6 +99,21 @@ export function App() {
     return all.filter((f) => matches(f.properties));
   }, [all, userExpr]);
   const visible = useMemo(() => filtered.filter((f) => !hidden.includes(f.properties.category)), [filtered, hidden]);
+  // The count badge of stacked points counts what the map shows.
+  const stacked = useMemo(() => projects && markStacks(projects, new Set(visible.map((f) => f.properties.id))), [projects, visible]);
+  const { fitShown } = useCameraFit(filters, visible, sliding, getMap, fly);
+  // A link naming a plan node that does not exist says so, and the node is dropped (not zero projects).
+  const checkedLink = useRef(false);
+  useEffect(() => {
+    if (!plan || checkedLink.current) return;
+    checkedLink.current = true;
+    const known = new Set(plan.nodes.map((n) => n.id));
+    const unknown = unknownFilterValues(window.location.search, known);
+    if (!unknown.length) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the note answers the link, once
+    setUnknownNote(unknown.map((u) => `${u.key}=${u.value}`).join(lang === 'zh' ? '、' : ', '));
+    update((s) => ({ filters: { ...s.filters, nodes: s.filters.nodes.filter((n) => known.has(n)) } }));
+  }, [plan, update, lang]);
   const counts = useMemo(() => countItems(filtered), [filtered]);
   const nodeCounts = useMemo(() => {
     const matches = matcher(filterExpression({ ...filters, nodes: [] }, idQuery?.ids ?? null));
@@ -179,7 +201,7 @@ export function App() {
 
   return (
     <LangContext.Provider value={lang}>
-      <div className={`app theme-${theme}${selected ? ' with-detail' : ''}${presenting ? ' presenting' : ''}${sliding ? ' slides' : ''}`}>
+      <div className={`app theme-${theme}${selected ? ' with-detail' : ''}${presenting ? ' presenting' : ''}${sliding ? ' slides' : ''}${folded ? ' side-folded' : ''}`}>
         <TopBar
           search={
             <SearchBox
@@ -228,10 +250,13 @@ export function App() {
         <nav className="side" aria-label={t.filters} hidden={presenting}>
           <div className="tabs" role="tablist">
             {(['filters', 'list', 'stats', 'plan', 'views'] as const).map((p) => (
-              <button key={p} id={`tab-${p}`} type="button" role="tab" aria-selected={panel === p} aria-controls="side-panel" onClick={() => setPanel(p)}>
+              <button key={p} id={`tab-${p}`} type="button" role="tab" aria-selected={panel === p} aria-controls="side-panel" onClick={() => (setPanel(p), setFolded(false))}>
                 {p === 'filters' ? t.filters : p === 'list' ? `${t.listTab} (${visible.length})` : p === 'stats' ? t.stats : p === 'plan' ? t.plan : t.viewsTab}
               </button>
             ))}
+            <button type="button" className="fold" title={folded ? t.showPanels : t.hidePanels} aria-expanded={!folded} aria-controls="side-panel" onClick={() => setFolded((f) => !f)} data-testid="fold">
+              <span aria-hidden>{folded ? '»' : '«'}</span> <span className="fold-text">{folded ? t.showPanels : t.hidePanels}</span>
+            </button>
           </div>
           <div className="tab-body" role="tabpanel" id="side-panel" aria-labelledby={`tab-${panel}`}>
             {filters.near && (
@@ -276,7 +301,7 @@ export function App() {
             basemap={basemap}
             lang={lang}
             theme={theme}
-            projects={projects as FeatureCollection | null}
+            projects={stacked as FeatureCollection | null}
             filter={mapExpr}
             selectedId={selected}
             hoverId={hoverId}
@@ -302,7 +327,7 @@ export function App() {
               else if (selected) update({ selected: null });
             }}
           />
-          <Legend key={presenting ? 'present' : 'browse'} startOpen={presenting || undefined} hideEmpty={presenting} counts={counts.byCategory} partners={state.coverage ? [] : partners} hidden={hidden} onToggle={(c) => update((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] }))}
+          <Legend key={presenting ? 'present' : 'browse'} startOpen={isPhone() ? false : presenting || undefined} hideEmpty={presenting} counts={counts.byCategory} partners={state.coverage ? [] : partners} hidden={hidden} onToggle={(c) => update((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] }))}
             swatches={state.symbology === 'category'}
             top={
               <>
@@ -314,6 +339,16 @@ export function App() {
           {state.coverage && <CoverageLegend measure={state.coverage} classes={cv.classes} pending={cv.answer.pending} error={cv.answer.error} summary={filterSummary} selected={filters.provinces} onProvince={(id) => update((s) => ({ filters: { ...s.filters, provinces: provincesAfterClick(s.filters.provinces, id) } }))} />}
           {state.symbology === 'status' && <TimeSlider events={cv.events} goals={cv.goals} asOf={state.asOf} onAsOf={(asOf) => update({ asOf })} error={cv.historyError} />}
           {nearMode && <p className="map-hint">{t.nearHint}</p>}
+          {!presenting && (
+            <button type="button" className="fit-results" title={t.fitResultsHint} onClick={fitShown} disabled={!visible.length}>
+              {t.fitResults}
+            </button>
+          )}
+          {unknownNote && (
+            <p className="map-notice" role="status" data-testid="unknown-filter">
+              {t.unknownFilter(unknownNote)} <button type="button" onClick={() => setUnknownNote(null)}>{t.dismiss}</button>
+            </p>
+          )}
           {choice && (
             <Chooser
               projects={visible.filter((f) => choice.ids.includes(f.properties.id))}

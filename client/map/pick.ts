@@ -60,18 +60,23 @@ export function pick(hits: MapGeoJSONFeature[], click: { x: number; y: number },
 const spotKey = (c: number[]) => `${c[0]!.toFixed(5)},${c[1]!.toFixed(5)}`;
 
 /**
- * The projects with the count badge's properties: on the first shown point of every spot that
+ * The projects with the count badge's properties: on the first shown Point of every spot that
  * several shown points share, `stack_n` is how many there are (the badge draws it); elsewhere 0.
- * Only shown features count, so the badge agrees with the chooser that a click on it opens.
+ * A MultiPoint counts at each of its spots but never carries the badge (it would draw at all of
+ * them). Only shown features count, so the badge agrees with the chooser that a click there opens.
  */
 export function markStacks<F extends FeatureCollection>(fc: F, shown: ReadonlySet<string>): F {
   const byspot = new Map<string, Feature[]>();
+  const add = (key: string, f: Feature) => byspot.set(key, [...(byspot.get(key) ?? []), f]);
   for (const f of fc.features) {
-    if (f.geometry?.type !== 'Point' || !shown.has(String(f.properties?.id))) continue;
-    const key = spotKey(f.geometry.coordinates);
-    byspot.set(key, [...(byspot.get(key) ?? []), f]);
+    if (!shown.has(String(f.properties?.id))) continue;
+    if (f.geometry?.type === 'Point') add(spotKey(f.geometry.coordinates), f);
+    else if (f.geometry?.type === 'MultiPoint') for (const key of new Set(f.geometry.coordinates.map(spotKey))) add(key, f);
   }
   const lead = new Map<Feature, number>();
-  for (const group of byspot.values()) if (group.length > 1) lead.set(group[0]!, group.length);
+  for (const group of byspot.values()) {
+    const first = group.find((f) => f.geometry?.type === 'Point');
+    if (group.length > 1 && first) lead.set(first, group.length);
+  }
   return { ...fc, features: fc.features.map((f) => ({ ...f, properties: { ...f.properties, stack_n: lead.get(f) ?? 0 } })) };
 }

@@ -68,6 +68,12 @@ describe('markStacks (the count badge)', () => {
     expect(n(markStacks(fc, new Set(['a1', 'a2', 'a3', 'port'])))).toEqual({ a1: 3, a2: 0, a3: 0, port: 0 });
   });
 
+  it('counts a MultiPoint at each of its spots, but draws the badge on a Point', () => {
+    const zone = { type: 'Feature' as const, geometry: { type: 'MultiPoint' as const, coordinates: [[117.346, 39.1244], [117.7, 39.0]] }, properties: { id: 'zone' } };
+    const withZone = { ...fc, features: [zone, ...fc.features] } as unknown as typeof fc;
+    expect(n(markStacks(withZone, new Set(['zone', 'a1', 'a2', 'port'])))).toEqual({ zone: 0, a1: 3, a2: 0, a3: 0, port: 0 });
+  });
+
   it('counts only what the map shows', () => {
     expect(n(markStacks(fc, new Set(['a2', 'a3', 'port'])))).toEqual({ a1: 0, a2: 2, a3: 0, port: 0 });
     expect(n(markStacks(fc, new Set(['a3', 'port'])))).toEqual({ a1: 0, a2: 0, a3: 0, port: 0 });

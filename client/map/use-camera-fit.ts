@@ -1,0 +1,57 @@
+/**
+ * The camera's stated rules (README, "Camera"): choosing a task, a province or a search result fits
+ * the map to its projects; clearing every filter returns to the whole region; the fit button fits
+ * to what the map shows at any time. A link keeps its own camera: only changes made after it
+ * opened move the map. Every fit leaves room for the panels over the map (client/map/fit.ts).
+ */
+import { useCallback, useEffect, useRef } from 'react';
+import * as turf from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { ProjectFeature } from '../lib/api.ts';
+import { hasFilters, HOME_CAMERA, type Filters } from '../state/view-state.ts';
+import { fitCamera } from './fit.ts';
+import type { FlyTarget } from './map-view.tsx';
+
+type Fly = (target: Omit<FlyTarget, 'key'>) => void;
+
+export function bboxOf(features: ProjectFeature[]): [number, number, number, number] | null {
+  if (!features.length) return null;
+  const [a, b, c, d] = turf.bbox({ type: 'FeatureCollection', features } as FeatureCollection);
+  return [a, b, c, d];
+}
+
+/** Returns fitShown (the button) and fitTo (other fits, e.g. a search's results). */
+export function useCameraFit(filters: Filters, shown: ProjectFeature[], sliding: boolean, getMap: () => MapLibreMap | null, fly: Fly) {
+  const fitTo = useCallback(
+    (features: ProjectFeature[]) => {
+      const box = bboxOf(features);
+      if (!box) return;
+      const map = getMap();
+      fly((map && fitCamera(map, box)) ?? { bbox: box });
+    },
+    [getMap, fly],
+  );
+
+  // A task chosen or changed: fit to its projects (the task of the link that opened the page keeps
+  // the link's camera).
+  const nodeKey = filters.nodes.join();
+  const seenNodes = useRef(nodeKey);
+  const any = hasFilters(filters);
+  useEffect(() => {
+    if (sliding || nodeKey === seenNodes.current) return;
+    seenNodes.current = nodeKey;
+    if (any) fitTo(shown);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the task itself changes
+  }, [nodeKey, sliding]);
+
+  // Every filter cleared, after some were set: back to the whole region.
+  const had = useRef(any);
+  useEffect(() => {
+    if (had.current && !any && !sliding) fly({ center: HOME_CAMERA.center, zoom: HOME_CAMERA.zoom });
+    had.current = any;
+  }, [any, sliding, fly]);
+
+  const fitShown = useCallback(() => fitTo(shown), [fitTo, shown]);
+  return { fitTo, fitShown };
+}
