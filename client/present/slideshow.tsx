@@ -101,9 +101,14 @@ export function Slideshow({ state, plan, projects, who, onState, onFly, onExit }
     return () => window.removeEventListener('keydown', onKey, true);
   }, [go]);
 
+  // A slideshow opened by a link starts in the window (full screen needs a click): a button offers it.
+  const [full, setFull] = useState(() => Boolean(document.fullscreenElement));
   // Leaving full screen (the browser's own Esc) leaves the slideshow; leaving it leaves full screen.
   useEffect(() => {
-    const onChange = () => !document.fullscreenElement && latest.current.state.mode === 'slides' && latest.current.onExit();
+    const onChange = () => {
+      setFull(Boolean(document.fullscreenElement));
+      if (!document.fullscreenElement && latest.current.state.mode === 'slides') latest.current.onExit();
+    };
     document.addEventListener('fullscreenchange', onChange);
     return () => {
       document.removeEventListener('fullscreenchange', onChange);
@@ -128,6 +133,11 @@ export function Slideshow({ state, plan, projects, who, onState, onFly, onExit }
       <button type="button" onClick={() => go(n + 1)} disabled={n >= count} aria-label={t.nextSlide}>
         →
       </button>
+      {!full && document.fullscreenEnabled && (
+        <button type="button" onClick={() => document.documentElement.requestFullscreen().catch(() => undefined)} >
+          {t.fullScreen}
+        </button>
+      )}
       <button type="button" onClick={onExit} aria-label={t.leaveSlides} title={t.slideKeys}>
         ✕
       </button>
