@@ -79,7 +79,7 @@ describe.skipIf(!hasBrowser())('coverage map', () => {
     s = undefined;
   });
 
-  it('classes the provinces as /api/stats/coverage does for the same filter, and filters by a clicked province', async () => {
+  it('classes the provinces as /api/stats/coverage does for the same filter, for each measure', async () => {
     s = await openApp('/?node=2.1&coverage=projects&c=114.5,40.5,4.6', { width: 1440, height: 900 });
     await waitForMapIdle(s.page);
     const legend = s.page.getByTestId('coverage-legend');
@@ -96,10 +96,14 @@ describe.skipIf(!hasBrowser())('coverage map', () => {
     expect(await legend.locator('h2').textContent()).toBe('分省线路长度（公里）');
     await waitForMapIdle(s.page);
     await screenshot(s.page, 'coverage-km-transport');
+  });
 
-    // A click on a province with no project under the cursor filters by it.
-    await s.page.getByTestId('coverage-measure').selectOption('projects');
+  it('filters by a province clicked on the map or named in the legend, and takes its measure from the statistics tab', async () => {
+    s = await openApp('/?node=2.1&coverage=projects&c=114.5,40.5,4.6', { width: 1440, height: 900 });
     await waitForMapIdle(s.page);
+    const legend = s.page.getByTestId('coverage-legend');
+    await expect.poll(() => legend.getAttribute('data-pending')).toBe('false');
+    // A click on a province with no project under the cursor filters by it.
     const target = await s.page.evaluate(() => {
       const map = window.__atlasMap!;
       const projectLayers = map.getStyle().layers.filter((l) => l.id.startsWith('projects-') && map.getLayoutProperty(l.id, 'visibility') !== 'none').map((l) => l.id);
@@ -132,6 +136,15 @@ describe.skipIf(!hasBrowser())('coverage map', () => {
     await expect.poll(() => legend.locator(`button[data-province="${other}"]`).getAttribute('aria-pressed')).toBe('true');
     await legend.locator(`button[data-province="${other}"]`).click();
     await expect.poll(() => new URL(s!.page.url()).searchParams.get('province')).toBeNull();
+
+    // The statistics tab chooses the same measure, and turns the map off again.
+    await s.page.getByRole('tab', { name: '统计' }).click();
+    await s.page.locator('.coverage-on-map button[data-measure=km2]').click();
+    await expect.poll(() => legend.getAttribute('data-measure')).toBe('km2');
+    expect(s.page.url()).toContain('coverage=km2');
+    await s.page.locator('.coverage-on-map button[data-measure=km2]').click();
+    await expect.poll(() => s!.page.getByTestId('coverage-legend').count()).toBe(0);
+    expect(await s.page.evaluate(() => window.__atlasMap!.getLayoutProperty('coverage-fill', 'visibility'))).toBe('none');
   });
 
   it('colours the projects by status, and the timeline shows the statuses of a past day with the plan goal', async () => {
