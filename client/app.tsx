@@ -14,7 +14,8 @@ import { basemapStyle } from './map/basemap-style.ts';
 import { MAX_BOUNDS } from './map/frame.ts';
 import { MapView, type FlyTarget, type MapHandle } from './map/map-view.tsx';
 import { ImageDialog } from './export/image-dialog.tsx';
-import { keyFigures, legendItems } from './export/legend-items.ts';
+import { keyFigures, legendItems, statusLegendItems } from './export/legend-items.ts';
+import { NOT_RECORDED_COLOR } from './coverage/symbology.ts';
 import { PrintSheet } from './export/print-sheet.tsx';
 import { CoverageLegend } from './coverage/coverage-legend.tsx';
 import { MapTools } from './coverage/map-tools.tsx';
@@ -194,8 +195,13 @@ export function App() {
   const cv = useCoverageView(state, visible, shownQuery, projects, plan);
   const error = planError ?? projectsError ?? queryError;
   // The exported picture and the printed page: what the map shows, titled.
-  const legend = useMemo(() => legendItems(visible, lang), [visible, lang]);
-  const figures = useMemo(() => keyFigures(visible, lang), [visible, lang]);
+  const byStatus = state.symbology === 'status';
+  const legend = useMemo(
+    () => (byStatus ? statusLegendItems(cv.counts ?? {}, lang, { label: t.notRecorded, color: NOT_RECORDED_COLOR }) : legendItems(visible, lang)),
+    [byStatus, cv.counts, visible, lang, t],
+  );
+  const legendTitle = byStatus ? (state.asOf ? t.statusOn(state.asOf) : t.statusNow) : t.legendShort;
+  const figures = useMemo(() => keyFigures(visible, lang, byStatus && state.asOf ? cv.counts : null), [visible, lang, byStatus, state.asOf, cv.counts]);
   const defaultTitle = filterSummary || t.defaultMapTitle;
   const exportTitle = titleEdit?.for === defaultTitle ? titleEdit.text : defaultTitle;
 
@@ -373,9 +379,9 @@ export function App() {
           />
         )}
         {imageOpen && (
-          <ImageDialog title={exportTitle} onTitle={(text) => setTitleEdit({ for: defaultTitle, text })} legend={legend} figures={figures} getMap={getMap} onClose={() => setImageOpen(false)} />
+          <ImageDialog title={exportTitle} onTitle={(text) => setTitleEdit({ for: defaultTitle, text })} legend={legend} legendTitle={legendTitle} figures={figures} getMap={getMap} onClose={() => setImageOpen(false)} />
         )}
-        <PrintSheet title={exportTitle} filter={filterSummary} figures={figures} legend={legend} getMap={getMap} />
+        <PrintSheet title={exportTitle} filter={filterSummary} figures={figures} legend={legend} legendTitle={legendTitle} getMap={getMap} />
       </div>
     </LangContext.Provider>
   );

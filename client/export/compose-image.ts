@@ -5,7 +5,6 @@
  * 300 dpi page is drawn at 300 dpi (text included, with the page's CJK font via fillText).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { CATEGORIES } from '#shared/taxonomy.ts';
 import { drawSymbol } from '../map/symbols.ts';
 import { renderMapOffscreen, type OffscreenMap } from '../map/snapshot.ts';
 import type { LegendItem } from './legend-items.ts';
@@ -76,11 +75,16 @@ function clip(ctx: CanvasRenderingContext2D, text: string, max: number) {
 
 /** A legend item's symbol in a size x size square at x, y. */
 export function drawSwatch(ctx: CanvasRenderingContext2D, item: LegendItem, x: number, y: number, size: number) {
-  const { geometry, color } = CATEGORIES[item.category];
+  const { swatch: geometry, color } = item;
   ctx.save();
-  if (geometry === 'point') {
+  if (geometry === 'point' && item.category) {
     ctx.translate(x, y);
     drawSymbol(ctx, item.category, false, size);
+  } else if (geometry === 'dot' || geometry === 'point') {
+    ctx.fillStyle = color;
+    ctx.beginPath();
+    ctx.arc(x + size / 2, y + size / 2, size * 0.38, 0, 2 * Math.PI);
+    ctx.fill();
   } else if (geometry === 'line') {
     ctx.strokeStyle = color;
     ctx.lineWidth = 3;

@@ -16,6 +16,7 @@ type Props = {
   title: string;
   onTitle: (title: string) => void;
   legend: LegendItem[];
+  legendTitle: string;
   figures: string;
   getMap: () => MapLibreMap | null;
   onClose: () => void;
@@ -42,7 +43,7 @@ export function ImageDialog(p: Props) {
       const canvas = await composeMapImage(map, px, {
         title: p.title,
         subtitle: `${t.title} · ${t.subtitle} · ${p.figures}`,
-        legendTitle: t.legendShort,
+        legendTitle: p.legendTitle,
         legend: p.legend,
         notes: [t.noteSchematic, t.noteApproximate],
         dateLine: t.dataDate(date),

@@ -5,18 +5,45 @@
 import { CATEGORIES, CATEGORY_IDS, STATUSES, type CategoryId, type StatusId } from '#shared/taxonomy.ts';
 import type { Lang } from '../i18n/messages.ts';
 
-export type LegendItem = { category: CategoryId; label: string; count: number };
+export type LegendItem = {
+  key: string;
+  label: string;
+  count: number;
+  color: string;
+  /** A category's own symbol (point, line, area) or a plain dot (status colours). */
+  swatch: 'point' | 'line' | 'area' | 'dot';
+  category?: CategoryId;
+};
 
 export function legendItems(features: readonly { properties: { category: string } }[], lang: Lang): LegendItem[] {
   const counts = new Map<string, number>();
   for (const f of features) counts.set(f.properties.category, (counts.get(f.properties.category) ?? 0) + 1);
-  return CATEGORY_IDS.filter((c) => counts.has(c)).map((c) => ({ category: c, label: CATEGORIES[c][lang], count: counts.get(c)! }));
+  return CATEGORY_IDS.filter((c) => counts.has(c)).map((c) => ({
+    key: c,
+    category: c,
+    label: CATEGORIES[c][lang],
+    count: counts.get(c)!,
+    color: CATEGORIES[c].color,
+    swatch: CATEGORIES[c].geometry,
+  }));
 }
 
-/** The key figures of what is shown: the count and how many projects are in each status. */
-export function keyFigures(features: readonly { properties: { status: string } }[], lang: Lang): string {
-  const by = new Map<string, number>();
-  for (const f of features) by.set(f.properties.status, (by.get(f.properties.status) ?? 0) + 1);
+/** With colour by status: the statuses shown (now or on the chosen day) and those not yet recorded. */
+export function statusLegendItems(counts: Record<string, number>, lang: Lang, notRecorded: { label: string; color: string }): LegendItem[] {
+  const rows: LegendItem[] = (Object.keys(STATUSES) as StatusId[])
+    .filter((s) => counts[s])
+    .map((s) => ({ key: s, label: STATUSES[s][lang], count: counts[s]!, color: STATUSES[s].color, swatch: 'dot' }));
+  if (counts.none) rows.push({ key: 'none', label: notRecorded.label, count: counts.none, color: notRecorded.color, swatch: 'dot' });
+  return rows;
+}
+
+/**
+ * The key figures of what is shown: the count and how many projects are in each status (today's,
+ * or `asOf` counts: those of the day the status timeline shows).
+ */
+export function keyFigures(features: readonly { properties: { status: string } }[], lang: Lang, asOf?: Record<string, number> | null): string {
+  const by = new Map<string, number>(asOf ? Object.entries(asOf) : []);
+  if (!asOf) for (const f of features) by.set(f.properties.status, (by.get(f.properties.status) ?? 0) + 1);
   const parts = (Object.keys(STATUSES) as StatusId[]).filter((s) => by.has(s)).map((s) => `${STATUSES[s][lang]} ${by.get(s)}`);
   const total = lang === 'zh' ? `共 ${features.length} 个项目` : `${features.length} project${features.length === 1 ? '' : 's'}`;
   return [total, ...parts].join(' · ');

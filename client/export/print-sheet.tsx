@@ -37,10 +37,11 @@ type Props = {
   filter: string;
   figures: string;
   legend: LegendItem[];
+  legendTitle: string;
   getMap: () => MapLibreMap | null;
 };
 
-export function PrintSheet({ title, filter, figures, legend, getMap }: Props) {
+export function PrintSheet({ title, filter, figures, legend, legendTitle, getMap }: Props) {
   const { t } = useT();
   const mapCopy = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -49,7 +50,8 @@ export function PrintSheet({ title, filter, figures, legend, getMap }: Props) {
     const copy = () => {
       const target = mapCopy.current;
       const source = map.getCanvas();
-      if (!target || !source.width || !source.height) return;
+      // A hidden map (print layout) is redrawn by MapLibre at a stand-in 400 x 300: keep the last copy.
+      if (!target || !map.getContainer().clientWidth || !source.width || !source.height) return;
       target.width = source.width;
       target.height = source.height;
       target.getContext('2d')?.drawImage(source, 0, 0);
@@ -74,10 +76,10 @@ export function PrintSheet({ title, filter, figures, legend, getMap }: Props) {
       </header>
       <canvas ref={mapCopy} className="print-map" />
       <aside className="print-legend">
-        <h2>{t.legendShort}</h2>
+        <h2>{legendTitle}</h2>
         <ul>
           {legend.map((item) => (
-            <li key={item.category} data-category={item.category}>
+            <li key={item.key} data-key={item.key} data-category={item.category}>
               <Swatch item={item} />
               <span>{item.label}</span>
               <span className="num">{item.count}</span>

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '#shared/taxonomy.ts';
-import { hasBrowser, openApp, OUTPUT_DIR, waitForMapIdle, type Session } from './browser.ts';
+import { hasBrowser, openApp, OUTPUT_DIR, screenshot, waitForMapIdle, type Session } from './browser.ts';
 
 const today = () => {
   const d = new Date();
@@ -103,6 +103,7 @@ describe.skipIf(!hasBrowser())('map picture and print', () => {
     await button.click();
     const dialog = s.page.getByRole('dialog', { name: '导出图片' });
     await dialog.getByLabel('屏幕大小').check();
+    await screenshot(s.page, 'export-dialog-present');
     const [download] = await Promise.all([s.page.waitForEvent('download', { timeout: 120_000 }), dialog.getByRole('button', { name: '保存图片' }).click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`-${today()}\\.png$`));
     const bytes = await readFile((await download.path())!);
