@@ -1,6 +1,7 @@
 /** Readable on a laptop and a 1080p projector; usable from the keyboard. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasBrowser, openApp, screenshot, waitForMapIdle, type Session } from './browser.ts';
+import { clickMapAt, hasBrowser, openApp, screenshot, waitForMapIdle, type Session } from './browser.ts';
+import { mapShare } from './screen.ts';
 
 describe.skipIf(!hasBrowser())('layout and keyboard', () => {
   let s: Session | undefined;
@@ -48,6 +49,150 @@ describe.skipIf(!hasBrowser())('layout and keyboard', () => {
       }).length,
     );
     expect(unnamed).toBe(0);
+  });
+});
+
+/** The first view a planner gets, at a phone, a laptop and a projector size, in both themes. */
+const SIZES = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'laptop', width: 1280, height: 720 },
+  { name: 'projector', width: 1920, height: 1080 },
+] as const;
+
+describe.skipIf(!hasBrowser())('the first view at each size', () => {
+  for (const size of SIZES) {
+    for (const theme of ['light', 'contrast'] as const) {
+      it(`${size.name} ${size.width}x${size.height}, ${theme}: no sideways scroll, the map gets the screen`, async () => {
+        const s = await openApp(theme === 'contrast' ? '/?theme=contrast' : '/', { width: size.width, height: size.height });
+        try {
+          await waitForMapIdle(s.page);
+          await screenshot(s.page, `first-view-${size.name}-${theme}`);
+          const m = await mapShare(s.page);
+          expect(m.sideways).toBeLessThanOrEqual(0);
+          // phone: the issue's 90% of the width, 40% of the height; laptop and projector: the map
+          // beside the side panel gets most of the width
+          expect(m.width).toBeGreaterThanOrEqual(size.name === 'phone' ? 0.9 : size.name === 'laptop' ? 0.7 : 0.78);
+          expect(m.height).toBeGreaterThanOrEqual(size.name === 'phone' ? 0.4 : 0.8);
+          expect(s.external).toEqual([]);
+        } finally {
+          await s.close();
+        }
+      });
+    }
+  }
+});
+
+describe.skipIf(!hasBrowser())('the map on a laptop', () => {
+  let s: Session | undefined;
+  afterEach(async () => {
+    await s?.close();
+    s = undefined;
+  });
+  const mapWidth = () => s!.page.evaluate(() => document.querySelector('[data-testid=map]')!.getBoundingClientRect().width);
+
+  it('folds the panels away so a project open still leaves the map the width', async () => {
+    s = await openApp('/?sel=tianjin-port&c=117.6,39.0,8', { width: 1280, height: 720 });
+    await s.page.getByTestId('detail').locator('h2').waitFor();
+    await waitForMapIdle(s.page);
+    expect(await mapWidth()).toBeGreaterThanOrEqual(600);
+    await s.page.getByTestId('fold').click();
+    await expect.poll(mapWidth).toBeGreaterThanOrEqual(850);
+    await screenshot(s.page, 'laptop-folded-detail');
+    expect((await mapShare(s.page)).sideways).toBeLessThanOrEqual(0);
+    // a tab unfolds them again
+    await s.page.getByRole('tab', { name: /列表/ }).click();
+    await expect.poll(mapWidth).toBeLessThan(850);
+  });
+
+  it('badges the points stacked at the airport with their count, which the chooser lists', async () => {
+    s = await openApp('/?c=117.35,39.12,10', { width: 1280, height: 720 });
+    await waitForMapIdle(s.page);
+    /** The badge's number at the airport (the stack's lead point stands there), or 0. */
+    const badgeAtAirport = () =>
+      s!.page.evaluate(() => {
+        const at = window.__atlasMap!.queryRenderedFeatures({ layers: ['projects-stack-count'] }).find((f) => {
+          const [x, y] = (f.geometry as { coordinates: number[] }).coordinates as [number, number];
+          return Math.abs(x - 117.346) < 0.002 && Math.abs(y - 39.1244) < 0.002;
+        });
+        return at ? Number(at.properties.stack_n) : 0;
+      });
+    const airport = { n: await badgeAtAirport() };
+    expect(airport.n).toBeGreaterThan(1);
+    await clickMapAt(s, [117.346, 39.1244]);
+    const chooser = s.page.getByTestId('chooser');
+    await chooser.waitFor();
+    expect(await chooser.getAttribute('data-kind')).toBe('stack');
+    expect(await chooser.locator('button').count()).toBe(airport.n);
+    // hiding one category in the legend takes its point out of the count
+    await s.page.keyboard.press('Escape');
+    await s.page.goto(s.page.url().replace(/\?/, '?hide=airport&'));
+    await waitForMapIdle(s.page);
+    expect(await badgeAtAirport()).toBe(airport.n - 1);
+  });
+
+  it('lists the whole-region programmes where a click finds nothing else, and opens none', async () => {
+    s = await openApp('/?c=116.3,39.3,7', { width: 1280, height: 720 });
+    await waitForMapIdle(s.page);
+    // A place in 京津冀 under whole-region programmes and the basin only (no point, line or concrete area near it).
+    const spot = await s.page.evaluate(() => {
+      const map = window.__atlasMap!;
+      const layers = ['projects-point', 'projects-line', 'projects-line-schematic', 'projects-area-fill', 'projects-label'];
+      for (let lat = 40.6; lat > 38; lat -= 0.1) {
+        for (let lon = 115.2; lon < 117.4; lon += 0.1) {
+          const p = map.project([lon, lat]);
+          const hits = map.queryRenderedFeatures([[p.x - 8, p.y - 8], [p.x + 8, p.y + 8]], { layers });
+          const wide = (f: (typeof hits)[number]) => f.properties.precision === 'region' || f.properties.category === 'sea-basin';
+          if (hits.length && hits.every((f) => f.layer.id === 'projects-area-fill' && wide(f))) return [lon, lat] as [number, number];
+        }
+      }
+      return null;
+    });
+    expect(spot).not.toBeNull();
+    await clickMapAt(s, spot!);
+    const chooser = s.page.getByTestId('chooser');
+    await chooser.waitFor();
+    expect(await chooser.getAttribute('data-kind')).toBe('regions');
+    const ids = await chooser.locator('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-id')));
+    expect(ids).toContain('beijing-tianjin-fresh-produce-logistics-ring');
+    expect(await s.page.getByTestId('detail').count()).toBe(0);
+    await screenshot(s.page, 'laptop-region-click');
+  });
+
+  it('says which filter value of a link does not exist instead of showing nothing', async () => {
+    s = await openApp('/?node=9.9&c=117.6,39.3,6.2', { width: 1280, height: 720 });
+    const note = s.page.getByTestId('unknown-filter');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('node=9.9');
+    await expect.poll(() => s!.page.url()).not.toContain('node=');
+    await expect.poll(() => s!.page.getByRole('tab', { name: /列表/ }).textContent()).toContain('(83)');
+  });
+
+  it('fits the camera to a chosen task, back home when cleared, and to the results on request', async () => {
+    s = await openApp('/?c=117.6,39.3,6.2', { width: 1280, height: 720 });
+    await waitForMapIdle(s.page);
+    const inView = () =>
+      s!.page.evaluate(async () => {
+        const map = window.__atlasMap!;
+        const ids = new URLSearchParams(location.search).get('node');
+        const fc = (await (await fetch(`/api/projects${ids ? `?node=${ids}` : ''}`)).json()) as { features: { geometry: { type: string; coordinates: number[] } }[] };
+        const b = map.getBounds();
+        return fc.features.filter((f) => f.geometry.type === 'Point').every((f) => b.contains(f.geometry.coordinates as [number, number]));
+      });
+    // Task 2.4.1 (energy) reaches Inner Mongolia and Shanxi: outside the first view.
+    await s.page.locator('[data-filter=node] input[value="2.4.1"]').check();
+    await expect.poll(() => s!.page.url()).toContain('node=2.4.1');
+    await expect.poll(() => s!.page.evaluate(() => window.__atlasMap!.getZoom() < 6 && !window.__atlasMap!.isMoving()), { timeout: 20_000 }).toBe(true);
+    await waitForMapIdle(s.page);
+    expect(await inView()).toBe(true);
+    // clearing every filter returns to the whole region
+    await s.page.getByRole('button', { name: '清除筛选' }).click();
+    await expect.poll(() => s!.page.url(), { timeout: 20_000 }).toContain('c=117.6,39.3,6.2');
+    // the fit button frames the results from anywhere
+    await s.page.evaluate(() => window.__atlasMap!.jumpTo({ center: [125, 45], zoom: 8 }));
+    await s.page.getByRole('button', { name: '适配结果' }).click();
+    await expect.poll(() => s!.page.evaluate(() => window.__atlasMap!.getZoom() < 6 && !window.__atlasMap!.isMoving()), { timeout: 20_000 }).toBe(true);
+    await waitForMapIdle(s.page);
+    expect(await inView()).toBe(true);
   });
 });
 
