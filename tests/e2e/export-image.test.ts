@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { CATEGORIES } from '#shared/taxonomy.ts';
 import { hasBrowser, openApp, OUTPUT_DIR, screenshot, waitForMapIdle, type Session } from './browser.ts';
 
@@ -147,5 +147,18 @@ describe.skipIf(!hasBrowser())('map picture and print', () => {
       for (const f of readdirSync(OUTPUT_DIR)) if (f.startsWith('print-a4-page')) unlinkSync(join(OUTPUT_DIR, f));
       execFileSync('pdftoppm', ['-png', '-r', '110', pdf, join(OUTPUT_DIR, 'print-a4-page')]);
     }
+  });
+
+  it('prints the status colours, with their counts from the API, when the map is coloured by status', async () => {
+    s = await openApp('/?node=2.4&symbology=status&c=116.5,39.6,6', { width: 1440, height: 900 });
+    await waitForMapIdle(s.page);
+    const answer = (await (await fetch(`${inject('baseUrl')}/api/projects?node=2.4`)).json()) as { features: { properties: { status: string } }[] };
+    const expected: Record<string, string> = {};
+    for (const f of answer.features) expected[f.properties.status] = String(Number(expected[f.properties.status] ?? 0) + 1);
+    await s.page.emulateMedia({ media: 'print' });
+    const legend = s.page.getByTestId('print-sheet').locator('.print-legend');
+    expect(await legend.locator('h2').textContent()).toBe('当前状态');
+    const rows = await legend.locator('li').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-key'), li.querySelector('.num')!.textContent]));
+    expect(Object.fromEntries(rows)).toEqual(expected);
   });
 });
