@@ -39,9 +39,10 @@ export function useCameraFit(filters: Filters, shown: ProjectFeature[], sliding:
   const seenNodes = useRef(nodeKey);
   const any = hasFilters(filters);
   useEffect(() => {
-    if (sliding || nodeKey === seenNodes.current) return;
+    // The slideshow frames its own slides; what it chose is not a change to fit to afterwards.
+    if (nodeKey === seenNodes.current) return;
     seenNodes.current = nodeKey;
-    if (any) fitTo(shown);
+    if (any && !sliding) fitTo(shown);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the task itself changes
   }, [nodeKey, sliding]);
 
