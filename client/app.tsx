@@ -16,6 +16,7 @@ import { MapView, type FlyTarget, type MapHandle } from './map/map-view.tsx';
 import { ImageDialog } from './export/image-dialog.tsx';
 import { keyFigures, legendItems, statusLegendItems } from './export/legend-items.ts';
 import { NOT_RECORDED_COLOR } from './coverage/symbology.ts';
+import { PALETTES } from './map/basemap-palettes.ts';
 import { PrintSheet } from './export/print-sheet.tsx';
 import { CoverageLegend } from './coverage/coverage-legend.tsx';
 import { MapTools } from './coverage/map-tools.tsx';
@@ -197,8 +198,14 @@ export function App() {
   // The exported picture and the printed page: what the map shows, titled.
   const byStatus = state.symbology === 'status';
   const legend = useMemo(
-    () => (byStatus ? statusLegendItems(cv.counts ?? {}, lang, { label: t.notRecorded, color: NOT_RECORDED_COLOR }) : legendItems(visible, lang)),
-    [byStatus, cv.counts, visible, lang, t],
+    () => [
+      ...(byStatus ? statusLegendItems(cv.counts ?? {}, lang, { label: t.notRecorded, color: NOT_RECORDED_COLOR }) : legendItems(visible, lang)),
+      // The chosen clauses' partner provinces are tinted on the map (not under the coverage map).
+      ...(partners.length && !state.coverage
+        ? [{ key: 'partners', label: t.partnerProvinces, count: partners.length, color: PALETTES[theme].partner, opacity: PALETTES[theme].partnerOpacity, swatch: 'tint' as const }]
+        : []),
+    ],
+    [byStatus, cv.counts, visible, lang, t, partners, state.coverage, theme],
   );
   const legendTitle = byStatus ? (state.asOf ? t.statusOn(state.asOf) : t.statusNow) : t.legendShort;
   const figures = useMemo(() => keyFigures(visible, lang, byStatus && state.asOf ? cv.counts : null), [visible, lang, byStatus, state.asOf, cv.counts]);

@@ -85,6 +85,14 @@ export function drawSwatch(ctx: CanvasRenderingContext2D, item: LegendItem, x: n
     ctx.beginPath();
     ctx.arc(x + size / 2, y + size / 2, size * 0.38, 0, 2 * Math.PI);
     ctx.fill();
+  } else if (geometry === 'tint') {
+    ctx.globalAlpha = Math.min(1, (item.opacity ?? 0.2) * 2);
+    ctx.fillStyle = color;
+    ctx.fillRect(x + 1, y + 1, size - 2, size - 2);
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(x + 1.5, y + 1.5, size - 3, size - 3);
   } else if (geometry === 'line') {
     ctx.strokeStyle = color;
     ctx.lineWidth = 3;
@@ -144,7 +152,7 @@ function drawScaleBar(ctx: CanvasRenderingContext2D, c: Composition, map: Offscr
   const label = `${km.toLocaleString()} ${c.km}`;
   ctx.font = `12px ${c.fontFamily}`;
   const w = Math.max(css, ctx.measureText(label).width) + 16;
-  ctx.fillStyle = 'rgba(255,255,255,0.85)';
+  ctx.fillStyle = 'rgba(255,255,255,0.94)';
   ctx.fillRect(x, y - 30, w, 30);
   ctx.fillStyle = INK;
   ctx.textBaseline = 'middle';

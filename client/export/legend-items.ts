@@ -10,8 +10,10 @@ export type LegendItem = {
   label: string;
   count: number;
   color: string;
-  /** A category's own symbol (point, line, area) or a plain dot (status colours). */
-  swatch: 'point' | 'line' | 'area' | 'dot';
+  /** A category's own symbol (point, line, area), a plain dot (status colours) or a tint (partners). */
+  swatch: 'point' | 'line' | 'area' | 'dot' | 'tint';
+  /** The tint's opacity, as the map draws it. */
+  opacity?: number;
   category?: CategoryId;
 };
 

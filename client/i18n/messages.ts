@@ -172,6 +172,7 @@ export const MESSAGES = {
     noFilter: '无（全部项目）',
     noteSchematic: '虚线：示意线路',
     noteApproximate: '空心符号：近似位置',
+    partnerProvinces: '所选条款的合作省份',
   },
   en: {
     // Data exports (top bar): the filtered projects as files
@@ -343,6 +344,7 @@ export const MESSAGES = {
     noFilter: 'none (all projects)',
     noteSchematic: 'dashed: schematic route',
     noteApproximate: 'hollow symbol: approximate location',
+    partnerProvinces: 'Partner provinces of the chosen clauses',
   },
 } as const;
 
