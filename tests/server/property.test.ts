@@ -62,7 +62,8 @@ describe('every endpoint, any input', () => {
       fc.asyncProperty(fc.constantFrom(...ENDPOINTS.slice(0, 7)), longList, async (path, [key, value]) => {
         holds(await answer(await t.app.request(`${path}?${key}=${value}`)));
       }),
-      { numRuns: 40 },
+      // Shrinking a 400-value list takes minutes; the failing input is clear enough unshrunk.
+      { numRuns: 40, endOnFailure: true },
     );
   });
 
