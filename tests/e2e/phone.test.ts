@@ -31,6 +31,8 @@ describe.skipIf(!hasBrowser())('on a phone', () => {
     expect(open!.height).toBeLessThanOrEqual(PHONE.height * 0.63);
     expect(open!.y + open!.height).toBeGreaterThanOrEqual(PHONE.height - 1);
     await screenshot(s.page, 'phone-sheet-open');
+    // the tab row stays whole above a long list
+    expect((await s.page.getByRole('tab', { name: /列表/ }).boundingBox())!.height).toBeGreaterThanOrEqual(24);
     expect((await mapShare(s.page)).sideways).toBeLessThanOrEqual(0);
     await s.page.getByTestId('fold').click();
     await expect.poll(() => s!.page.locator('.project-list').isVisible()).toBe(false);
