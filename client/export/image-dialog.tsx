@@ -61,6 +61,20 @@ export function ImageDialog(p: Props) {
     }
   }
 
+  async function print() {
+    const map = p.getMap();
+    if (!map) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await printPage(paper, map, pageFont());
+    } catch (e) {
+      setError(errorText(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <div
       className="image-dialog"
@@ -105,7 +119,7 @@ export function ImageDialog(p: Props) {
             {s.toUpperCase()}
           </label>
         ))}
-        <button type="button" onClick={() => printPage(paper)}>
+        <button type="button" onClick={print} disabled={busy}>
           {t.print}
         </button>
       </fieldset>

@@ -8,15 +8,33 @@ import { useEffect, useRef } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useT } from '../i18n/use-lang.ts';
 import { BASEMAP_ATTRIBUTION } from '../map/basemap-style.ts';
-import { localDate } from '../map/snapshot.ts';
+import { localDate, renderMapOffscreen } from '../map/snapshot.ts';
 import { drawSwatch } from './compose-image.ts';
 import type { LegendItem } from './legend-items.ts';
 
 export type Paper = 'a4' | 'a3';
 
-/** Prints on the chosen paper (A4 or A3 landscape). */
-export function printPage(paper: Paper) {
+/** The printed map's cell (see styles.css, @media print), in CSS pixels (96 to the inch). */
+const MAP_CELL: Record<Paper, { width: number; height: number }> = {
+  a4: { width: (221 * 96) / 25.4, height: (152 * 96) / 25.4 },
+  a3: { width: (328 * 96) / 25.4, height: (232 * 96) / 25.4 },
+};
+
+/**
+ * Prints on the chosen paper (A4 or A3 landscape) with the map drawn again off screen at 300 dpi
+ * for this one print; afterwards the printed map follows the live map again.
+ */
+export async function printPage(paper: Paper, map: MapLibreMap, fontFamily: string) {
   document.documentElement.dataset.paper = paper;
+  const cell = MAP_CELL[paper];
+  const sharp = await renderMapOffscreen(map, Math.round(cell.width), Math.round(cell.height), 300 / 96, fontFamily);
+  const target = document.querySelector<HTMLCanvasElement>('canvas.print-map');
+  if (target) {
+    target.width = sharp.canvas.width;
+    target.height = sharp.canvas.height;
+    target.getContext('2d')?.drawImage(sharp.canvas, 0, 0);
+    target.dataset.sharp = 'true';
+  }
   window.print();
 }
 
@@ -51,17 +69,24 @@ export function PrintSheet({ title, filter, figures, legend, legendTitle, getMap
       const target = mapCopy.current;
       const source = map.getCanvas();
       // A hidden map (print layout) is redrawn by MapLibre at a stand-in 400 x 300: keep the last copy.
-      if (!target || !map.getContainer().clientWidth || !source.width || !source.height) return;
+      if (!target || target.dataset.sharp || !map.getContainer().clientWidth || !source.width || !source.height) return;
       target.width = source.width;
       target.height = source.height;
       target.getContext('2d')?.drawImage(source, 0, 0);
     };
+    // After a sharp print, the printed map follows the live map again.
+    const done = () => {
+      delete mapCopy.current?.dataset.sharp;
+      copy();
+    };
     map.on('idle', copy);
     window.addEventListener('beforeprint', copy);
+    window.addEventListener('afterprint', done);
     copy();
     return () => {
       map.off('idle', copy);
       window.removeEventListener('beforeprint', copy);
+      window.removeEventListener('afterprint', done);
     };
   }, [getMap]);
   const date = localDate();

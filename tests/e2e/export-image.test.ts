@@ -120,6 +120,14 @@ describe.skipIf(!hasBrowser())('map picture and print', () => {
   it('prints one clean page: title, filter, figures, map and legend; no buttons or panels', async () => {
     s = await openApp('/?node=2.4&c=116.5,39.6,6', { width: 1440, height: 900 });
     await waitForMapIdle(s.page);
+    // 打印… draws the map again at 300 dpi for the page (221 mm wide on A4) before printing.
+    // Headless Chromium has no print dialog (a real window.print() blocks page.pdf): record the call.
+    await s.page.evaluate(() => (window.print = () => void (document.documentElement.dataset.printed = 'yes')));
+    await s.page.getByRole('button', { name: '导出图片' }).click();
+    await s.page.getByRole('dialog', { name: '导出图片' }).getByRole('button', { name: '打印…' }).click();
+    await s.page.locator('html[data-printed=yes]').waitFor({ state: 'attached', timeout: 200_000 });
+    await s.page.locator('canvas.print-map[data-sharp]').waitFor({ state: 'attached', timeout: 200_000 });
+    expect(await s.page.locator('canvas.print-map').evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThanOrEqual(Math.round(((221 * 96) / 25.4) * (300 / 96)) - 1);
     await s.page.emulateMedia({ media: 'print' });
     for (const sel of ['nav.side', 'header.top', '.tools button', 'section.legend', '.maplibregl-ctrl']) expect(await s.page.locator(sel).first().isVisible(), sel).toBe(false);
     const sheet = s.page.getByTestId('print-sheet');
@@ -147,7 +155,7 @@ describe.skipIf(!hasBrowser())('map picture and print', () => {
       for (const f of readdirSync(OUTPUT_DIR)) if (f.startsWith('print-a4-page')) unlinkSync(join(OUTPUT_DIR, f));
       execFileSync('pdftoppm', ['-png', '-r', '110', pdf, join(OUTPUT_DIR, 'print-a4-page')]);
     }
-  });
+  }, 300_000);
 
   it('prints the status colours, with their counts from the API, when the map is coloured by status', async () => {
     s = await openApp('/?node=2.4&symbology=status&c=116.5,39.6,6', { width: 1440, height: 900 });
