@@ -1,16 +1,16 @@
 /**
- * The coverage choropleth as style data: the basemap's province polygons (source
- * `basemap-provinces`, property `id`, see basemap-style.ts) filled by class with a match expression
+ * The coverage choropleth as style data: the basemap's province polygons (vector source-layer
+ * `provinces`, property `id`, see basemap-style.ts) filled by class with a match expression
  * on the id. It sits under the projects, so they stay on top. Only the provinces and countries the
  * coverage figures can name (PROVINCE_IDS) are filled; the rest of the basemap stays as it is.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { PROVINCE_IDS } from '#shared/taxonomy.ts';
+import { tiled } from '../map/basemap-style.ts';
 import type { Classes } from './class-breaks.ts';
 
 export const COVERAGE_FILL = 'coverage-fill';
 export const COVERAGE_OUTLINE = 'coverage-outline';
-const SOURCE = 'basemap-provinces';
 
 /** Fill of the "none" class (no figure under the current filter). */
 export const NONE_COLOR = '#fbfbf9';
@@ -51,7 +51,7 @@ export function choroplethLayers(theme: 'light' | 'contrast'): LayerSpecificatio
     {
       id: COVERAGE_FILL,
       type: 'fill',
-      source: SOURCE,
+      ...tiled('provinces'),
       filter: inDomain,
       layout: { visibility: 'none' },
       paint: { 'fill-color': NONE_COLOR, 'fill-opacity': 0.88 },
@@ -59,7 +59,7 @@ export function choroplethLayers(theme: 'light' | 'contrast'): LayerSpecificatio
     {
       id: COVERAGE_OUTLINE,
       type: 'line',
-      source: SOURCE,
+      ...tiled('provinces'),
       filter: inDomain,
       layout: { visibility: 'none', 'line-join': 'round' },
       paint: { 'line-color': theme === 'contrast' ? '#000000' : '#5c5648', 'line-width': 0.9, 'line-opacity': 0.8 },

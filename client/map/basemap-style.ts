@@ -1,7 +1,8 @@
 /**
  * The offline basemap as MapLibre style data: two themes (a light desk style and a high-contrast
- * projector style) in two label languages. Every source is a GeoJSON file of geodata/basemap/,
- * served by the server at /basemap/. There is deliberately no `glyphs` key: MapLibre then draws
+ * projector style) in two label languages. Land, provinces, rivers and boundaries come as vector
+ * tiles (/basemap/tiles, cut from geodata/basemap/ at build time); cities and province labels as
+ * GeoJSON files of geodata/basemap/, served at /basemap/. There is deliberately no `glyphs` key: MapLibre then draws
  * all labels with the browser's local fonts, so the map needs nothing from outside.
  */
 import type {
@@ -10,6 +11,7 @@ import type {
   LayerSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
+import { TILE_BOUNDS, TILE_LAYERS, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type TileLayer } from '#shared/basemap.ts';
 import { PALETTES, type BasemapTheme } from './basemap-palettes.ts';
 
 export type { BasemapTheme };
@@ -27,6 +29,12 @@ export const BASEMAP_FILES = [
   'cities',
 ] as const;
 export type BasemapFile = (typeof BASEMAP_FILES)[number];
+
+/** The vector tile source of the basemap (land, provinces, rivers, boundary lines). */
+export const BASEMAP_SOURCE = 'basemap';
+const isTiled = (f: BasemapFile): f is TileLayer => (TILE_LAYERS as readonly string[]).includes(f);
+/** Where a layer finds one of the tiled basemap layers: `{ source, 'source-layer' }`. */
+export const tiled = (layer: TileLayer) => ({ source: BASEMAP_SOURCE, 'source-layer': layer });
 
 /** Credit line for the basemap's data (see geodata/basemap/README.md), in the reader's language. */
 export const BASEMAP_ATTRIBUTION =
@@ -72,13 +80,20 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
   const url = (f: BasemapFile) => `${base}/basemap/${f}.geojson`;
   const s = (x: number) => Math.round(x * p.scale * 100) / 100;
 
-  const sources: StyleSpecification['sources'] = {};
+  // Land, provinces, rivers and boundaries as vector tiles (cut at build time, so the browser draws
+  // at once instead of parsing and cutting a megabyte of GeoJSON); the point layers as GeoJSON.
+  const sources: StyleSpecification['sources'] = {
+    [BASEMAP_SOURCE]: {
+      type: 'vector',
+      tiles: [`${base}/basemap/tiles/{z}/{x}/{y}.pbf`],
+      minzoom: TILE_MIN_ZOOM,
+      maxzoom: TILE_MAX_ZOOM,
+      bounds: TILE_BOUNDS,
+      attribution: lang === 'en' ? BASEMAP_ATTRIBUTION_EN : BASEMAP_ATTRIBUTION,
+    },
+  };
   for (const f of BASEMAP_FILES) {
-    sources[`basemap-${f}`] = {
-      type: 'geojson',
-      data: url(f),
-      ...(f === 'land' ? { attribution: lang === 'en' ? BASEMAP_ATTRIBUTION_EN : BASEMAP_ATTRIBUTION } : {}),
-    };
+    if (!isTiled(f)) sources[`basemap-${f}`] = { type: 'geojson', data: url(f) };
   }
 
   const text = labelText(lang);
@@ -86,12 +101,12 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
 
   const layers: LayerSpecification[] = [
     { id: 'base-background', type: 'background', paint: { 'background-color': p.sea } },
-    { id: 'base-land-wide', type: 'fill', source: 'basemap-land-wide', paint: { 'fill-color': p.land } },
-    { id: 'base-land', type: 'fill', source: 'basemap-land', paint: { 'fill-color': p.land, 'fill-antialias': false } },
+    { id: 'base-land-wide', type: 'fill', ...tiled('land-wide'), paint: { 'fill-color': p.land } },
+    { id: 'base-land', type: 'fill', ...tiled('land'), paint: { 'fill-color': p.land, 'fill-antialias': false } },
     {
       id: 'base-provinces-fill',
       type: 'fill',
-      source: 'basemap-provinces',
+      ...tiled('provinces'),
       paint: {
         'fill-color': [
           'case',
@@ -107,7 +122,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
     {
       id: 'base-rivers',
       type: 'line',
-      source: 'basemap-rivers',
+      ...tiled('rivers'),
       filter: ['!=', ['get', 'class'], 'canal'],
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
@@ -127,7 +142,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
     {
       id: 'base-canals',
       type: 'line',
-      source: 'basemap-rivers',
+      ...tiled('rivers'),
       filter: ['==', ['get', 'class'], 'canal'],
       minzoom: 5,
       paint: {
@@ -139,7 +154,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
     {
       id: 'base-province-lines',
       type: 'line',
-      source: 'basemap-province-lines',
+      ...tiled('province-lines'),
       filter: ['==', ['get', 'level'], 'province'],
       layout: { 'line-join': 'round' },
       paint: {
@@ -152,7 +167,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
     {
       id: 'base-country-lines',
       type: 'line',
-      source: 'basemap-province-lines',
+      ...tiled('province-lines'),
       filter: ['==', ['get', 'level'], 'country'],
       layout: { 'line-join': 'round' },
       paint: {
@@ -163,7 +178,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
     {
       id: 'base-plan-outline',
       type: 'line',
-      source: 'basemap-provinces',
+      ...tiled('provinces'),
       filter: ['==', ['get', 'plan'], true],
       layout: { 'line-join': 'round' },
       paint: {

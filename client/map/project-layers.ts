@@ -10,6 +10,7 @@ import { CATEGORIES, CATEGORY_IDS } from '#shared/taxonomy.ts';
 import type { Lang } from '../i18n/messages.ts';
 import { WIDE_AREA_KM2 } from '#shared/wide.ts';
 import { PALETTES } from './basemap-palettes.ts';
+import { tiled } from './basemap-style.ts';
 
 export const PROJECT_SOURCE = 'projects';
 
@@ -270,7 +271,7 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
 export const partnerLayer = (theme: 'light' | 'contrast'): LayerSpecification => ({
   id: 'partners-outline',
   type: 'fill',
-  source: 'basemap-provinces',
+  ...tiled('provinces'),
   filter: ['in', ['get', 'id'], ['literal', []]],
   paint: { 'fill-color': PALETTES[theme].partner, 'fill-opacity': PALETTES[theme].partnerOpacity, 'fill-antialias': false },
 });

@@ -7,13 +7,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
+import { TILE_LAYERS } from '#shared/basemap.ts';
 
 export const TILES_FILE = 'basemap.mbtiles';
-/** The GeoJSON layers cut into tiles; each becomes a source-layer of the same name. */
-export const TILE_LAYERS = ['land-wide', 'land', 'provinces', 'rivers', 'province-lines'] as const;
-export const TILE_MIN_ZOOM = 2;
-/** The detailed layers are simplified to ~80 m: zoom 9 (about 40 m a tile unit) keeps all of it; MapLibre overzooms beyond. */
-export const TILE_MAX_ZOOM = 9;
+export { TILE_LAYERS, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '#shared/basemap.ts';
 
 /** sha256 of the GeoJSON layers the tiles are cut from, recorded in the MBTiles metadata. */
 export function tileSourcesHash(dir: string): string {

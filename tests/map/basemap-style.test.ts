@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { TILE_LAYERS } from '#shared/basemap.ts';
 import { BASEMAP_ATTRIBUTION, BASEMAP_FILES, basemapStyle } from '../../client/map/basemap-style.ts';
 
 const BASE = 'http://127.0.0.1:8787';
@@ -19,17 +20,19 @@ describe('basemapStyle', () => {
           expect('sprite' in style).toBe(false);
         });
 
-        it('loads every source from /basemap/ on the given base URL', () => {
-          const sources = Object.values(style.sources);
-          expect(sources.length).toBe(BASEMAP_FILES.length);
-          for (const src of sources) {
+        it('loads every source from /basemap/ on the given base URL: tiles for areas and lines, GeoJSON for points', () => {
+          const { basemap: tiles, ...files } = style.sources;
+          expect(tiles).toMatchObject({ type: 'vector', tiles: [`${BASE}/basemap/tiles/{z}/{x}/{y}.pbf`] });
+          const names = Object.values(files).map((src) => {
             expect(src.type).toBe('geojson');
-            const data = (src as { data: unknown }).data;
-            expect(typeof data).toBe('string');
-            expect(data as string).toMatch(new RegExp(`^${BASE}/basemap/[a-z-]+\\.geojson$`));
-          }
-          const files = sources.map((s) => ((s as { data: string }).data.split('/').pop() ?? '').replace('.geojson', ''));
-          expect(files.sort()).toEqual([...BASEMAP_FILES].sort());
+            const data = (src as { data: string }).data;
+            expect(data).toMatch(new RegExp(`^${BASE}/basemap/[a-z-]+\\.geojson$`));
+            return data.split('/').pop()!.replace('.geojson', '');
+          });
+          // Every file of geodata/basemap/ is drawn: as a source-layer of the tiles, or as a GeoJSON source.
+          expect([...names, ...TILE_LAYERS].sort()).toEqual([...BASEMAP_FILES].sort());
+          const used = new Set(style.layers.flatMap((l) => ('source-layer' in l ? [l['source-layer']] : [])));
+          expect([...used].sort()).toEqual([...TILE_LAYERS].sort());
         });
 
         it('prefixes every layer id with base- and uses only its own sources', () => {
@@ -62,7 +65,7 @@ describe('basemapStyle', () => {
 
   it('tolerates a trailing slash on the base URL', () => {
     const style = basemapStyle({ theme: 'light', lang: 'zh', baseUrl: `${BASE}/` });
-    for (const src of Object.values(style.sources)) expect((src as { data: string }).data).not.toContain('//basemap');
+    expect(JSON.stringify(style.sources)).not.toContain('//basemap');
   });
 
   it('uses the plan property, not feature state, for the highlight', () => {

@@ -1,0 +1,13 @@
+/**
+ * What the basemap's vector tiles hold (made by geodata/build/basemap-tiles.ts, served by the server
+ * at /basemap/tiles/{z}/{x}/{y}.pbf, drawn by client/map/basemap-style.ts): one source-layer per
+ * GeoJSON file of geodata/basemap/ cut into tiles. The point layers (cities, province labels) stay
+ * GeoJSON: small, and labelled better whole.
+ */
+export const TILE_LAYERS = ['land-wide', 'land', 'provinces', 'rivers', 'province-lines'] as const;
+export type TileLayer = (typeof TILE_LAYERS)[number];
+export const TILE_MIN_ZOOM = 2;
+/** The detailed layers are simplified to ~80 m: zoom 9 (about 40 m a tile unit) keeps all of it; MapLibre overzooms beyond. */
+export const TILE_MAX_ZOOM = 9;
+/** [west, south, east, north] of the tiled area (the basemap's outer frame). */
+export const TILE_BOUNDS: [number, number, number, number] = [73, 24, 137, 54];
