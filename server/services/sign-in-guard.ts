@@ -4,9 +4,12 @@
  * - Per client address: after `freeFailures` failed sign-ins the address waits 1 s, then 2 s, 4 s…
  *   (up to `maxDelayMs`) before it may try again; meanwhile it gets 429 without any hashing. The
  *   account is never locked: the same user signs in from any other address.
- * - Globally: at most `maxConcurrentHashes` hashes run at once; one more attempt gets 429 at once.
+ * - Globally: at most `maxConcurrentHashes` hashes (half the cores) run at once; one more attempt
+ *   gets 429 at once.
  * Kept in memory per app; a restart forgets it (an attacker gains nothing a pause would not give).
  */
+import { availableParallelism } from 'node:os';
+
 export type SignInGuardOptions = {
   freeFailures?: number;
   maxDelayMs?: number;
@@ -25,7 +28,8 @@ export function signInGuard({
   freeFailures = 5,
   maxDelayMs = 15 * 60_000,
   windowMs = 15 * 60_000,
-  maxConcurrentHashes = 2,
+  // Half the cores at most (one on a 2-core machine): the rest serve reads during a flood.
+  maxConcurrentHashes = Math.max(1, Math.floor(availableParallelism() / 2)),
   maxClients = 10_000,
 }: SignInGuardOptions = {}) {
   const clients = new Map<string, Entry>();
