@@ -7,7 +7,7 @@
  *                                  The database it replaces is kept beside it (…before-restore-<time>).
  * A libsql server (sqld, Turso) has its own backups; these commands refuse it. Errors are one line.
  */
-import { existsSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { databaseFile, openClient } from '../db/client.ts';
@@ -40,7 +40,11 @@ export async function backup(url: string, target: string): Promise<string> {
   const db = databaseFile(url) ?? fail('db:backup copies a database file (DATABASE_URL=file:…); a libsql server has its own backups');
   if (!existsSync(db)) fail(`no database at ${db} (DATABASE_URL)`);
   if (existsSync(target)) fail(`${target} already exists; name a new file`);
-  if (!existsSync(dirname(target))) fail(`folder ${dirname(target)} does not exist`);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+  } catch {
+    fail(`cannot create folder ${dirname(target)}`);
+  }
   let client: Client | null = null;
   try {
     client = await openClient(url);
