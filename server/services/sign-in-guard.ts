@@ -4,8 +4,9 @@
  * - Per client address: after `freeFailures` failed sign-ins the address waits 1 s, then 2 s, 4 s…
  *   (up to `maxDelayMs`) before it may try again; meanwhile it gets 429 without any hashing. The
  *   account is never locked: the same user signs in from any other address.
- * - Globally: at most `maxConcurrentHashes` hashes (half the cores) run at once; one more attempt
- *   gets 429 at once.
+ * - Globally: at most `maxConcurrentHashes` hashes (half the cores) run at once, and at most
+ *   `maxQueued` more wait their turn (a room of planners signing in together); beyond that an
+ *   attempt gets 429 at once.
  * Kept in memory per app; a restart forgets it (an attacker gains nothing a pause would not give).
  */
 import { availableParallelism } from 'node:os';
@@ -16,6 +17,7 @@ export type SignInGuardOptions = {
   /** Failures older than this are forgotten. */
   windowMs?: number;
   maxConcurrentHashes?: number;
+  maxQueued?: number;
   /** Addresses remembered at most (oldest forgotten first), so a spray of addresses cannot fill memory. */
   maxClients?: number;
 };
@@ -30,10 +32,12 @@ export function signInGuard({
   windowMs = 15 * 60_000,
   // Half the cores at most (one on a 2-core machine): the rest serve reads during a flood.
   maxConcurrentHashes = Math.max(1, Math.floor(availableParallelism() / 2)),
+  maxQueued = 16,
   maxClients = 10_000,
 }: SignInGuardOptions = {}) {
   const clients = new Map<string, Entry>();
   let hashing = 0;
+  const waiting: (() => void)[] = [];
   const stats = { hashed: 0, peakHashing: 0, refusedClient: 0, refusedBusy: 0 };
 
   const entry = (client: string, now: number) => {
@@ -55,7 +59,7 @@ export function signInGuard({
         stats.refusedClient++;
         return { code: 'too_many_attempts', retryAfterS: Math.ceil((e.until - now) / 1000), message: 'too many failed sign-ins from this address; wait and try again' };
       }
-      if (hashing >= maxConcurrentHashes) {
+      if (hashing >= maxConcurrentHashes && waiting.length >= maxQueued) {
         stats.refusedBusy++;
         return { code: 'busy', retryAfterS: 1, message: 'too many sign-ins at once; try again in a second' };
       }
@@ -63,13 +67,17 @@ export function signInGuard({
     },
     /** Runs the hashing work, counted against the global cap. Call right after refusal() gave null. */
     async hashing<T>(work: () => Promise<T>): Promise<T> {
-      hashing++;
+      // A finishing hash hands its slot straight to the next in line, so none can jump the queue.
+      if (hashing >= maxConcurrentHashes) await new Promise<void>((turn) => waiting.push(turn));
+      else hashing++;
       stats.hashed++;
       stats.peakHashing = Math.max(stats.peakHashing, hashing);
       try {
         return await work();
       } finally {
-        hashing--;
+        const next = waiting.shift();
+        if (next) next();
+        else hashing--;
       }
     },
     failed(client: string) {

@@ -65,6 +65,14 @@ describe('sign-in limits', () => {
     expect((await login(app, 'nobody', 'wrong guess', '10.0.0.99')).status).toBe(429);
   });
 
+  it('lets a room of editors sign in at the same moment: they queue for hashing instead of being refused', { timeout: 60_000 }, async () => {
+    const guard = signInGuard({ maxConcurrentHashes: 1 });
+    const app = createApp({ db: t.db, trustProxy: true, signInGuard: guard });
+    const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => login(app, 'editor1', PASSWORD, `192.0.2.${i + 1}`).then((r) => r.status)));
+    expect(statuses).toEqual(Array(8).fill(200));
+    expect(guard.stats.peakHashing).toBe(1);
+  });
+
   it('under a flood of made-up names from many addresses, hashes at most 2 at once, refuses the rest cheaply, and keeps serving reads', { timeout: 60_000 }, async () => {
     const guard = signInGuard({ maxConcurrentHashes: 2 });
     const app = createApp({ db: t.db, trustProxy: true, signInGuard: guard });
