@@ -113,7 +113,7 @@ describe.skipIf(!hasBrowser())('journeys', () => {
   it('opens a shared link with the same filters, camera, selection and language', async () => {
     s = await openApp('/?lang=en&category=border-crossing&c=113,44,5&sel=erenhot-crossing');
     await waitForMapIdle(s.page);
-    expect(await s.page.locator('h1').textContent()).toBe('Bohai Atlas');
+    expect(await s.page.locator('header.top h1').textContent()).toBe('Bohai Atlas');
     expect(await s.page.locator('[data-filter=category] input[value=border-crossing]').isChecked()).toBe(true);
     const center = await s.page.evaluate(() => window.__atlasMap!.getCenter().toArray());
     expect(center[0]).toBeCloseTo(113, 1);
@@ -130,7 +130,7 @@ describe.skipIf(!hasBrowser())('journeys', () => {
     s = await openApp('/?c=117.6,39.0,9');
     await waitForMapIdle(s.page);
     await s.page.getByRole('button', { name: '切换到英文' }).click();
-    await expect.poll(() => s!.page.locator('h1').textContent()).toBe('Bohai Atlas');
+    await expect.poll(() => s!.page.locator('header.top h1').textContent()).toBe('Bohai Atlas');
     await waitForMapIdle(s.page);
     const labels = await s.page.evaluate(() =>
       window.__atlasMap!.queryRenderedFeatures({ layers: ['projects-label'] }).map((f) => f.properties.name_en),

@@ -117,15 +117,20 @@ describe.skipIf(!hasBrowser())('more journeys', () => {
     // Switching a category off in the legend changes the figures too.
     await s.page.getByRole('button', { name: /图例与图层/ }).click();
     await s.page.locator('.legend label[data-category=gas-pipeline] input').uncheck();
-    const after = (await (await fetch(`${base()}/api/stats/coverage?node=2.4&category=${encodeURIComponent(['energy-field', 'power-corridor', 'water-transfer', 'flood-control'].join(','))}`)).json()) as { byProvince: Record<string, number> };
+    const shown = await (await fetch(`${base()}/api/projects?node=2.4`)).json() as { features: { properties: { category: string } }[] };
+    const others = [...new Set(shown.features.map((f) => f.properties.category))].filter((c) => c !== 'gas-pipeline');
+    const after = (await (await fetch(`${base()}/api/stats/coverage?node=2.4&category=${encodeURIComponent(others.join(','))}`)).json()) as { byProvince: Record<string, number> };
     await expect.poll(() => table.locator('tr[data-province=hebei] td').first().textContent()).toBe(String(after.byProvince.hebei ?? 0));
   });
 
   it('saves the map as a PNG picture of what is on screen', async () => {
     s = await openApp('/?c=117.6,39.3,7');
     await waitForMapIdle(s.page);
-    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: 'PNG' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^渤海图集-\d{4}-\d{2}-\d{2}\.png$/);
+    await s.page.getByRole('button', { name: '导出图片' }).click();
+    const dialog = s.page.getByRole('dialog', { name: '导出图片' });
+    await dialog.getByLabel('屏幕大小').check();
+    const [download] = await Promise.all([s.page.waitForEvent('download', { timeout: 120_000 }), dialog.getByRole('button', { name: '保存图片' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/-\d{4}-\d{2}-\d{2}(-[^.]*)?\.png$/);
     const bytes = await readFile((await download.path())!);
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     // Not a blank canvas: the picture holds many colours (land, sea, lines, labels).
