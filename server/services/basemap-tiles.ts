@@ -10,7 +10,6 @@ import { createClient } from '@libsql/client';
 import { TILE_LAYERS } from '#shared/basemap.ts';
 
 export const TILES_FILE = 'basemap.mbtiles';
-export { TILE_LAYERS, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '#shared/basemap.ts';
 
 /** sha256 of the GeoJSON layers the tiles are cut from, recorded in the MBTiles metadata. */
 export function tileSourcesHash(dir: string): string {

@@ -6,7 +6,8 @@ import { createClient } from '@libsql/client';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GEODATA_DIR } from '../../server/db/geodata.ts';
-import { tileSourcesHash, TILE_LAYERS, TILES_FILE } from '../../server/services/basemap-tiles.ts';
+import { TILE_LAYERS } from '#shared/basemap.ts';
+import { tileSourcesHash, TILES_FILE } from '../../server/services/basemap-tiles.ts';
 import { testApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -34,6 +35,16 @@ describe('GET /basemap/tiles/{z}/{x}/{y}.pbf', () => {
     const provinces = tile.layers.provinces!;
     const ids = Array.from({ length: provinces.length }, (_, i) => provinces.feature(i).properties.id);
     expect(ids).toEqual(expect.arrayContaining(['tianjin', 'beijing', 'hebei']));
+  });
+
+  it('has land at the highest zoom at the far crossings too (Alashankou, Manzhouli), not only around Bohai', async () => {
+    for (const [lon, lat] of [[82.57, 45.17], [117.43, 49.6]]) {
+      const { x, y } = tileAt(9, lon!, lat!);
+      const res = await t.app.request(`/basemap/tiles/9/${x}/${y}.pbf`);
+      expect(res.status, `${lon},${lat}`).toBe(200);
+      const tile = new VectorTile(new PbfReader(gunzipSync(Buffer.from(await res.arrayBuffer()))));
+      expect(Object.keys(tile.layers)).toContain('provinces');
+    }
   });
 
   it('answers 204 (an empty tile) where the basemap has nothing, and 404 to a malformed path', async () => {
