@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { errorText } from '../i18n/error-text.ts';
 import { useT } from '../i18n/use-lang.ts';
-import { BASEMAP_ATTRIBUTION } from '../map/basemap-style.ts';
+import { BASEMAP_ATTRIBUTION, BASEMAP_ATTRIBUTION_EN } from '../map/basemap-style.ts';
 import { localDate } from '../map/snapshot.ts';
 import { composeMapImage, downloadCanvas, IMAGE_SIZES, pixelSize, type ImageSize } from './compose-image.ts';
 import { fileTitle, type LegendItem } from './legend-items.ts';
@@ -47,7 +47,7 @@ export function ImageDialog(p: Props) {
         legend: p.legend,
         notes: [t.noteSchematic, t.noteApproximate],
         dateLine: t.dataDate(date),
-        attribution: BASEMAP_ATTRIBUTION,
+        attribution: lang === 'en' ? BASEMAP_ATTRIBUTION_EN : BASEMAP_ATTRIBUTION,
         north: t.north,
         km: t.km,
         fontFamily: pageFont(),

@@ -7,7 +7,7 @@
 import { useEffect, useRef } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useT } from '../i18n/use-lang.ts';
-import { BASEMAP_ATTRIBUTION } from '../map/basemap-style.ts';
+import { BASEMAP_ATTRIBUTION, BASEMAP_ATTRIBUTION_EN } from '../map/basemap-style.ts';
 import { localDate, renderMapOffscreen } from '../map/snapshot.ts';
 import { drawSwatch } from './compose-image.ts';
 import type { LegendItem } from './legend-items.ts';
@@ -60,7 +60,7 @@ type Props = {
 };
 
 export function PrintSheet({ title, filter, figures, legend, legendTitle, getMap }: Props) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const mapCopy = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const map = getMap();
@@ -118,7 +118,7 @@ export function PrintSheet({ title, filter, figures, legend, legendTitle, getMap
         <span>
           {t.title} · {t.dataDate(date)}
         </span>
-        <span>{BASEMAP_ATTRIBUTION}</span>
+        <span>{lang === 'en' ? BASEMAP_ATTRIBUTION_EN : BASEMAP_ATTRIBUTION}</span>
       </footer>
     </section>
   );

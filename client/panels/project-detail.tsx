@@ -188,7 +188,7 @@ export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, o
             ))}
           </ol>
 
-          {me?.user && (
+          {(me?.user?.role === 'editor' || me?.user?.role === 'admin') && (
             <StatusEditor
               key={detail.properties.id}
               detail={detail}

@@ -9,6 +9,7 @@ import { zValidator } from '@hono/zod-validator';
 import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { MAX_LIST_VALUES } from '#shared/filters.ts';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { validationHook } from '../errors.ts';
@@ -23,7 +24,7 @@ export const HistoryQuerySchema = z
     project: z
       .string()
       .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-      .pipe(z.array(z.string().regex(/^[a-z0-9-]+$/, 'must be project ids')).min(1, 'must name at least one project'))
+      .pipe(z.array(z.string().regex(/^[a-z0-9-]+$/, 'must be project ids')).min(1, 'must name at least one project').max(MAX_LIST_VALUES, `at most ${MAX_LIST_VALUES} projects`))
       .optional(),
   })
   .strict();

@@ -76,7 +76,9 @@ export function exportFileName(parts: string[], lang: Lang, date: string, ext: s
   // eslint-disable-next-line no-control-regex -- characters no file system takes in a name
   let description = parts.join('-').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_');
   const max = MAX_DESCRIPTION[lang];
-  if (description.length > max) description = `${description.slice(0, max - 1)}…`;
+  // Cut by characters, not UTF-16 units: half an emoji would make the file name unencodable.
+  const chars = [...description];
+  if (chars.length > max) description = `${chars.slice(0, max - 1).join('')}…`;
   return [ATLAS_TITLE[lang], description, date].filter(Boolean).join('-') + `.${ext}`;
 }
 

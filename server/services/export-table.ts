@@ -149,7 +149,9 @@ export const COLUMNS: Column[] = [
 export const listSeparator = (lang: Lang) => (lang === 'zh' ? '；' : '; ');
 
 const csvCell = (v: Cell, lang: Lang) => {
-  const s = v === null ? '' : Array.isArray(v) ? v.join(listSeparator(lang)) : String(v);
+  const text = v === null ? '' : Array.isArray(v) ? v.join(listSeparator(lang)) : String(v);
+  // A cell that starts like a formula (an editor's note "=HYPERLINK(…)") is kept as text in Excel.
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

@@ -5,6 +5,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ProjectFilterSchema } from '#shared/filters.ts';
+import { plainText } from '#shared/text.ts';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { badRequest } from '../errors.ts';
@@ -52,8 +53,9 @@ export const ViewStateStringSchema = z
   })
   .describe("The dashboard's URL query string, without '?'");
 
-const Title = z.string().trim().min(1, 'give the view a title').max(200);
-const Note = z.string().trim().max(2000);
+const Title = plainText(200, 'give the view a title');
+/** A note may be empty; otherwise the same rules as every free text (no control characters). */
+const Note = z.string().trim().max(2000).refine((s) => s === '' || plainText(2000, '').safeParse(s).success, 'must not contain control characters or broken Unicode');
 
 export const ViewCreateSchema = z.object({ title: Title, note: Note.default(''), state: ViewStateStringSchema }).strict();
 

@@ -244,3 +244,13 @@ describe('bad input', () => {
     }
   });
 });
+
+describe('exports of awkward input', () => {
+  it('name the file even when the search text puts an emoji at the cut-off (no 500)', async () => {
+    for (const [q, lang] of [[`${'a'.repeat(55)}😀`, 'zh'], [`${'a'.repeat(90)}😀`, 'en']] as const) {
+      const res = await t.app.request(`/api/export/projects.csv?q=${encodeURIComponent(q)}&lang=${lang}`);
+      expect(res.status, lang).toBe(200);
+      expect(utf8Name(res.headers.get('content-disposition'))).toMatch(/\.csv$/);
+    }
+  });
+});

@@ -83,3 +83,11 @@ describe('GET /api/history/status', () => {
     }
   });
 });
+
+describe('history limits', () => {
+  it('caps the project list like every other list parameter', async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => `p${i}`).join(',');
+    const res = await t.app.request(`/api/history/status?project=${ids}`);
+    expect(res.status).toBe(400);
+  });
+});

@@ -201,3 +201,12 @@ describe('PUT /api/views/order', () => {
     expect((await list()).map((v) => v.id)).toEqual(ids);
   });
 });
+
+describe('view text', () => {
+  it('refuses a title or note with control characters, as status notes do', async () => {
+    for (const body of [{ title: 'a\u0000b', state: 'c=117.6,39.3,6.2' }, { title: 'ok', note: 'x\u0007y', state: 'c=117.6,39.3,6.2' }]) {
+      const res = await send('POST', '', body);
+      expect(res.status).toBe(400);
+    }
+  });
+});
