@@ -91,13 +91,13 @@ function flood(until: number, t: Tally): Promise<void> {
 
 const memory: number[] = [rss()];
 const sampler = setInterval(() => memory.push(rss()), 1000);
-const phases: { name: string; reads: Tally; other: Tally }[] = [];
+const phases: { name: string; reads: Tally; other: Tally; rssMb: number }[] = [];
 async function phase(name: string, extra: (until: number, t: Tally) => Promise<unknown>[]) {
   const until = Date.now() + PHASE_S * 1000;
   const reads = tally();
   const other = tally();
   await Promise.all([...Array.from({ length: 4 }, () => reader(until, reads)), ...extra(until, other)]);
-  phases.push({ name, reads, other });
+  phases.push({ name, reads, other, rssMb: rss() });
 }
 
 await phase('reads only (baseline)', () => []);
@@ -112,11 +112,11 @@ rmSync(dir, { recursive: true, force: true });
 const base = pct(phases[0]!.reads.latencies, 50);
 const fmt = (m: Map<number, number>) => [...m].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(' ') || '—';
 console.log(`\nSoak: ${PHASE_S} s per phase, 4 readers throughout (${new Date().toISOString().slice(0, 10)}, node ${process.version})\n`);
-console.log('| phase | reads | read p50 / p95 ms | p50 vs baseline | reads by status | other requests by status |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+console.log('| phase | reads | read p50 / p95 ms | p50 vs baseline | reads by status | other requests by status | server RSS after |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const p of phases) {
   const p50 = pct(p.reads.latencies, 50);
-  console.log(`| ${p.name} | ${p.reads.latencies.length} | ${p50.toFixed(0)} / ${pct(p.reads.latencies, 95).toFixed(0)} | ${(p50 / base).toFixed(2)}× | ${fmt(p.reads.statuses)} | ${fmt(p.other.statuses)} |`);
+  console.log(`| ${p.name} | ${p.reads.latencies.length} | ${p50.toFixed(0)} / ${pct(p.reads.latencies, 95).toFixed(0)} | ${(p50 / base).toFixed(2)}× | ${fmt(p.reads.statuses)} | ${fmt(p.other.statuses)} | ${p.rssMb.toFixed(0)} MB |`);
 }
 const fivexx = phases.flatMap((p) => [...p.reads.statuses, ...p.other.statuses]).filter(([s]) => s >= 500).reduce((a, [, n]) => a + n, 0);
 console.log(`\n5xx answers: ${fivexx}. Server RSS: ${memory[0]!.toFixed(0)} MB at start, ${Math.max(...memory).toFixed(0)} MB peak, ${memory.at(-1)!.toFixed(0)} MB at the end.`);

@@ -68,7 +68,7 @@ describe('sign-in limits', () => {
   it('lets a room of editors sign in at the same moment: they queue for hashing instead of being refused', { timeout: 60_000 }, async () => {
     const guard = signInGuard({ maxConcurrentHashes: 1 });
     const app = createApp({ db: t.db, trustProxy: true, signInGuard: guard });
-    const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => login(app, 'editor1', PASSWORD, `192.0.2.${i + 1}`).then((r) => r.status)));
+    const statuses = await Promise.all(Array.from({ length: 8 }, async (_, i) => (await login(app, 'editor1', PASSWORD, `192.0.2.${i + 1}`)).status));
     expect(statuses).toEqual(Array(8).fill(200));
     expect(guard.stats.peakHashing).toBe(1);
   });
