@@ -9,7 +9,9 @@ const TEXT: Record<string, { zh: string; en: string }> = {
   conflict: { zh: '其他编辑者已先修改', en: 'Someone else changed it first' },
   not_found: { zh: '找不到该项目', en: 'Not found' },
   bad_request: { zh: '输入有误', en: 'Invalid input' },
-  too_many_attempts: { zh: '登录失败次数过多，请几分钟后再试', en: 'Too many failed sign-ins; try again in a few minutes' },
+  too_many_attempts: { zh: '登录失败次数过多，请稍后再试', en: 'Too many failed sign-ins; try again later' },
+  busy: { zh: '同时登录的人太多，请稍后几秒再试', en: 'Too many sign-ins at once; try again in a few seconds' },
+  same_status: { zh: '状态未改变：新状态与当前状态相同', en: 'Nothing changed: that is already the status' },
   payload_too_large: { zh: '内容过长', en: 'Too long' },
   version_required: { zh: '缺少版本信息，请刷新后重试', en: 'Version missing: reload and try again' },
 };

@@ -30,7 +30,6 @@ export const authRoutes = (db: Db, { secureCookie, trustProxy = false, guard = s
         guard.failed(client);
         throw new ApiError(401, 'unauthorized', 'wrong username or password');
       }
-      guard.succeeded(client);
       setCookie(c, SESSION_COOKIE, session.secret, {
         httpOnly: true,
         sameSite: 'Strict',

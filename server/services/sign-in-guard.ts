@@ -3,7 +3,9 @@
  * libuv thread pool that compression and file reads share, so it is rationed before it starts.
  * - Per client address: after `freeFailures` failed sign-ins the address waits 1 s, then 2 s, 4 s…
  *   (up to `maxDelayMs`) before it may try again; meanwhile it gets 429 without any hashing. The
- *   account is never locked: the same user signs in from any other address.
+ *   account is never locked: the same user signs in from any other address. A successful sign-in
+ *   does not wipe the count (else one's own account would reset the back-off between guesses at
+ *   another's); failures age out of the window instead.
  * - Globally: at most `maxConcurrentHashes` hashes (half the cores) run at once, and at most
  *   `maxQueued` more wait their turn (a room of planners signing in together); beyond that an
  *   attempt gets 429 at once.
@@ -89,9 +91,6 @@ export function signInGuard({
       clients.delete(client);
       clients.set(client, e);
       while (clients.size > maxClients) clients.delete(clients.keys().next().value!);
-    },
-    succeeded(client: string) {
-      clients.delete(client);
     },
   };
 }

@@ -59,6 +59,15 @@ describe('sign-in limits', () => {
     expect((await login(app, 'editor1', PASSWORD, '192.0.2.44')).status).toBe(200);
   });
 
+  it('does not forget an address\'s failures when it signs in to an account of its own', async () => {
+    const app = createApp({ db: t.db, trustProxy: true, signInGuard: signInGuard() });
+    const from = '198.51.100.23';
+    for (let i = 0; i < 4; i++) expect((await login(app, 'editor1', `guess ${i}`, from)).status).toBe(401);
+    expect((await login(app, 'reader1', PASSWORD, from)).status).toBe(200);
+    expect((await login(app, 'editor1', 'guess 4', from)).status).toBe(401);
+    expect((await login(app, 'editor1', 'guess 5', from)).status).toBe(429);
+  });
+
   it('ignores X-Forwarded-For unless TRUST_PROXY is set, so a client cannot dodge its limit', async () => {
     const app = createApp({ db: t.db, signInGuard: signInGuard() });
     for (let i = 0; i < 5; i++) expect((await login(app, 'nobody', 'wrong guess', `10.0.0.${i}`)).status).toBe(401);
