@@ -3,7 +3,7 @@
  * echoes in X-CSRF-Token) and bearer API tokens for scripts. Only hashes of secrets are stored.
  */
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 
@@ -177,7 +177,7 @@ export async function userFromApiToken(db: Db, secret: string): Promise<User | n
     .where(
       and(
         eq(t.apiTokens.tokenHash, sha256(secret)),
-        or(isNull(t.apiTokens.expiresAt), gt(t.apiTokens.expiresAt, new Date().toISOString())),
+        gt(t.apiTokens.expiresAt, new Date().toISOString()),
       ),
     )
     .get();

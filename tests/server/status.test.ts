@@ -1,7 +1,9 @@
 /** Sign-in, roles, CSRF, API tokens and PATCH /api/projects/:id/status with optimistic concurrency. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, createUser } from '../../server/services/auth.ts';
+import { createApp } from '../../server/app.ts';
 import { seed } from '../../server/db/seed.ts';
+import { signInGuard } from '../../server/services/sign-in-guard.ts';
 import { geodata, testApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -236,8 +238,10 @@ describe('PATCH /api/projects/:id/status', () => {
 
   it('refuses sign-in after repeated failures (429), without checking the password', async () => {
     await createUser(t.db, 'editor2', PASSWORD, 'editor');
+    // An app of its own: the failed sign-ins of the other tests (one address here) do not count.
+    const app = createApp({ db: t.db, signInGuard: signInGuard() });
     const attempt = (password: string) =>
-      t.app.request('/api/auth/login', {
+      app.request('/api/auth/login', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'editor2', password }),
