@@ -17,13 +17,6 @@ export type OffscreenMap = {
   bearing: number;
 };
 
-declare global {
-  interface Window {
-    /** For browser tests and debugging: the off-screen map while it draws. */
-    __atlasOffscreen?: MapLibreMap;
-  }
-}
-
 /** The local date as YYYY-MM-DD. */
 export const localDate = (d = new Date()) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -77,7 +70,6 @@ export async function renderMapOffscreen(live: MapLibreMap, cssWidth: number, cs
     canvasContextAttributes: { preserveDrawingBuffer: true },
     fadeDuration: 0,
   });
-  window.__atlasOffscreen = map;
   try {
     const images = symbolImages(pixelRatio);
     const addImages = () => {
@@ -108,13 +100,7 @@ export async function renderMapOffscreen(live: MapLibreMap, cssWidth: number, cs
     };
     return { canvas, scaleBar, bearing: map.getBearing() };
   } finally {
-    delete window.__atlasOffscreen;
     map.remove();
     container.remove();
   }
-}
-
-/** The live map as an image URL, for the printed page (its drawing buffer is preserved). */
-export function mapImageUrl(live: MapLibreMap): string {
-  return live.getCanvas().toDataURL('image/png');
 }
