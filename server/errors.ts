@@ -59,3 +59,15 @@ export function logError(method: string, path: string, err: unknown) {
   console.error(`${method} ${path.slice(0, 200)} 500 ${kind}${code ? ` ${code}` : ''}`);
   if (process.env.DEBUG) console.error(err);
 }
+
+/**
+ * The version an If-Match header names (`"v3"`, `W/"v3"`, `"v3-abc123"`, `3`), undefined if there is
+ * none; a header that names no version is a 400. `what` names the resource in the message.
+ */
+export function versionFromIfMatch(header: string | undefined, what: string): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /^(?:W\/)?"v?(\d+)(?:-[0-9a-f]+)?"$|^v?(\d+)$/.exec(header.trim());
+  const version = Number(m?.[1] ?? m?.[2]);
+  if (!m || !Number.isSafeInteger(version) || version < 1) throw badRequest('If-Match', `must be the ETag of the ${what} (or its version number)`);
+  return version;
+}

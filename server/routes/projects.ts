@@ -9,7 +9,7 @@ import { StatusSchema } from '#shared/schema.ts';
 import { plainText } from '#shared/text.ts';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
-import { ApiError, badRequest, notFound, validationHook } from '../errors.ts';
+import { ApiError, notFound, validationHook, versionFromIfMatch } from '../errors.ts';
 import { requireRole, type AuthVars } from '../middleware/auth.ts';
 import { clausesOf, historyOf } from '../services/project-clauses.ts';
 import { projectRowById, queryProjects, toFeature } from '../services/project-query.ts';
@@ -35,15 +35,6 @@ function detailETag(detail: { properties: { version: number } }) {
   return `"v${detail.properties.version}-${hash}"`;
 }
 
-function versionFromIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const m = /^(?:W\/)?"v?(\d+)(?:-[0-9a-f]+)?"$|^v?(\d+)$/.exec(header.trim());
-  const version = Number(m?.[1] ?? m?.[2]);
-  if (!m || !Number.isSafeInteger(version) || version < 1) {
-    throw badRequest('If-Match', 'must be the ETag of the project (or its version number)');
-  }
-  return version;
-}
 
 async function projectDetail(db: Db, id: string) {
   const row = await projectRowById(db, id);
@@ -92,7 +83,7 @@ export const projectRoutes = (db: Db) =>
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
-        const seen = body.version ?? versionFromIfMatch(c.req.header('if-match'));
+        const seen = body.version ?? versionFromIfMatch(c.req.header('if-match'), 'project');
         if (seen === undefined) {
           throw new ApiError(428, 'version_required', 'send the version you saw (body.version or If-Match)', 'version');
         }

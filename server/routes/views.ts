@@ -7,13 +7,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
-import { ApiError, badRequest, notFound, validationHook } from '../errors.ts';
+import { ApiError, badRequest, notFound, validationHook, versionFromIfMatch } from '../errors.ts';
 import { requireRole, type AuthVars } from '../middleware/auth.ts';
 import {
   listViews,
   nextOrd,
   toView,
-  versionFromIfMatch,
   viewById,
   viewETag,
   ViewCreateSchema,
@@ -66,7 +65,7 @@ export const viewRoutes = (db: Db) =>
     .patch('/:id', editors, zValidator('param', ViewIdParam, validationHook), zValidator('json', ViewEditSchema, validationHook), async (c) => {
       const { id } = c.req.valid('param');
       const { version, ...changes } = c.req.valid('json');
-      const seen = version ?? versionFromIfMatch(c.req.header('if-match'));
+      const seen = version ?? versionFromIfMatch(c.req.header('if-match'), 'view');
       if (seen === undefined) throw new ApiError(428, 'version_required', 'send the version you saw (body.version or If-Match)', 'version');
       const [row] = await db
         .update(t.savedViews)
@@ -81,7 +80,7 @@ export const viewRoutes = (db: Db) =>
     .delete('/:id', editors, zValidator('param', ViewIdParam, validationHook), async (c) => {
       const { id } = c.req.valid('param');
       // If-Match is optional here: with it, a view someone changed meanwhile is not deleted.
-      const seen = versionFromIfMatch(c.req.header('if-match'));
+      const seen = versionFromIfMatch(c.req.header('if-match'), 'view');
       const gone = await db
         .delete(t.savedViews)
         .where(seen === undefined ? eq(t.savedViews.id, id) : and(eq(t.savedViews.id, id), eq(t.savedViews.version, seen)))

@@ -8,7 +8,6 @@ import { ProjectFilterSchema } from '#shared/filters.ts';
 import { plainText } from '#shared/text.ts';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
-import { badRequest } from '../errors.ts';
 
 export const MAX_STATE_CHARS = 2000;
 
@@ -100,14 +99,6 @@ export type SavedView = ReturnType<typeof toView>;
 /** A view's ETag names its version: "v3". PATCH and DELETE take it back in If-Match. */
 export const viewETag = (v: { version: number }) => `"v${v.version}"`;
 
-/** The version an If-Match header names (`"v3"`, `W/"v3"`, `3`), undefined if there is none. */
-export function versionFromIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const m = /^(?:W\/)?"v?(\d+)(?:-[0-9a-f]+)?"$|^v?(\d+)$/.exec(header.trim());
-  const version = Number(m?.[1] ?? m?.[2]);
-  if (!m || !Number.isSafeInteger(version) || version < 1) throw badRequest('If-Match', 'must be the ETag of the view (or its version number)');
-  return version;
-}
 
 export const listViews = async (db: Db) =>
   (await db.select().from(t.savedViews).orderBy(asc(t.savedViews.ord), asc(t.savedViews.id)).all()).map(toView);
