@@ -3,11 +3,11 @@
  * borders), square kilometres of sites, programme regions touching each province (counted, never
  * summed as land), the plan's measures per partner province, and counts by status and task area. The figures come from /api/stats/coverage (shared/coverage.ts) with the same filters.
  */
-import { useEffect, useState } from 'react';
 import { PROVINCES, PROVINCE_IDS, STATUSES, STATUS_IDS, type ProvinceId } from '#shared/taxonomy.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { titleOf, useT } from '../i18n/use-lang.ts';
-import { api, unwrap, type Coverage, type PlanPayload } from '../lib/api.ts';
+import { useCoverage } from '../coverage/use-coverage-data.ts';
+import type { PlanPayload } from '../lib/api.ts';
 import { COVERAGE_MEASURE_IDS, COVERAGE_MEASURES, type CoverageMeasure } from '../coverage/measures.ts';
 
 type Props = {
@@ -27,23 +27,9 @@ function Bar({ value, max, color }: { value: number; max: number; color: string 
 
 export function CoveragePanel({ query, plan, measure, onMeasure }: Props) {
   const { t, lang, label } = useT();
-  const key = query ? JSON.stringify(query) : null;
-  const [answer, setAnswer] = useState<{ key: string; coverage: Coverage | null; error: unknown } | null>(null);
-  useEffect(() => {
-    if (!key) return;
-    let live = true;
-    unwrap(api.api.stats.coverage.$get({ query: JSON.parse(key) as Record<string, string> })).then(
-      (coverage) => live && setAnswer({ key, coverage, error: null }),
-      (error: unknown) => live && setAnswer({ key, coverage: null, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  if (!key) return <p className="empty">{t.noMatch}</p>;
-  const current = answer?.key === key ? answer : null;
-  if (current?.error) return <p role="alert">{errorText(current.error, lang)}</p>;
-  const c = current?.coverage;
+  const { coverage: c, error, empty } = useCoverage(query);
+  if (empty) return <p className="empty">{t.noMatch}</p>;
+  if (error) return <p role="alert">{errorText(error, lang)}</p>;
   if (!c) return <p aria-busy="true">…</p>;
 
   const provinces = PROVINCE_IDS.filter((p) => PROVINCES[p].plan || c.byProvince[p] || c.measuresByPartner[p]);

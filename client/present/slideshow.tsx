@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorText } from '../i18n/error-text.ts';
 import { useT } from '../i18n/use-lang.ts';
-import { api, unwrap, type Coverage, type PlanPayload, type ProjectFeature } from '../lib/api.ts';
+import { useCoverage } from '../coverage/use-coverage-data.ts';
+import type { PlanPayload, ProjectFeature } from '../lib/api.ts';
 import type { FlyTarget } from '../map/map-view.tsx';
 import { serverQuery } from '../state/server-query.ts';
 import type { ViewState } from '../state/view-state.ts';
@@ -29,22 +30,11 @@ const PREV = new Set(['ArrowLeft', 'PageUp', 'ArrowUp']);
 
 /** The slide's figures: projects, km of corridors and km² of areas, summed over the provinces. */
 function useFigures(query: Record<string, string>) {
-  const key = JSON.stringify(query);
-  const [answer, setAnswer] = useState<{ key: string; coverage: Coverage | null; error: unknown } | null>(null);
-  useEffect(() => {
-    let live = true;
-    unwrap(api.api.stats.coverage.$get({ query: JSON.parse(key) as Record<string, string> })).then(
-      (coverage) => live && setAnswer({ key, coverage, error: null }),
-      (error: unknown) => live && setAnswer({ key, coverage: null, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  const current = answer?.key === key ? answer : null;
+  const answer = useCoverage(query);
+  // A new slide shows no figures until its own arrive (never the previous slide's).
+  const c = answer.pending ? null : answer.coverage;
   const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
-  const c = current?.coverage;
-  return { figures: c ? { projects: c.total, km: sum(c.kmByProvince), km2: sum(c.km2ByProvince) } : null, error: current?.error ?? null };
+  return { figures: c ? { projects: c.total, km: sum(c.kmByProvince), km2: sum(c.km2ByProvince) } : null, error: answer.error };
 }
 
 export function Slideshow({ state, plan, projects, who, onState, onFly, onExit }: Props) {
