@@ -4,7 +4,7 @@
  * app.tsx calls it once and hands the parts to the map, the legends and the timeline.
  */
 import { useMemo } from 'react';
-import { PROVINCE_IDS, type ProvinceId } from '#shared/taxonomy.ts';
+import { PROVINCE_IDS, type ProvinceId, type StatusId } from '#shared/taxonomy.ts';
 import type { PlanPayload, ProjectFeature } from '../lib/api.ts';
 import type { MapLook } from '../map/overlays.ts';
 import type { ViewState } from '../state/view-state.ts';
@@ -28,7 +28,12 @@ export function useCoverageView(
   const byStatus = state.symbology === 'status';
   const answer = useCoverage(state.coverage ? shownQuery : undefined);
   const { events, error: historyError } = useStatusHistory(byStatus, projectsVersion);
-  const asOf = useMemo(() => (byStatus && state.asOf && events ? statusAsOf(events, state.asOf) : null), [byStatus, state.asOf, events]);
+  // A chosen day whose history has not arrived (or failed) shows no status at all, never today's
+  // statuses under that day's heading.
+  const asOf = useMemo(
+    () => (byStatus && state.asOf ? (events ? statusAsOf(events, state.asOf) : new Map<string, StatusId>()) : null),
+    [byStatus, state.asOf, events],
+  );
   const classes = useMemo(() => {
     if (!state.coverage) return null;
     if (answer.empty) return classify({}, PROVINCE_IDS, CLASSES);
@@ -41,8 +46,8 @@ export function useCoverageView(
   );
   const counts = useMemo(
     // A day whose history has not come yet has no counts to show (rather than today's).
-    () => (byStatus && !(state.asOf && !asOf) ? statusCounts(shown.map((f) => f.properties), asOf) : null),
-    [byStatus, shown, asOf, state.asOf],
+    () => (byStatus && !(state.asOf && !events) ? statusCounts(shown.map((f) => f.properties), asOf) : null),
+    [byStatus, shown, asOf, state.asOf, events],
   );
   // Shown projects whose status on the day is still only the plan's wording.
   const planOnly = useMemo(() => {
