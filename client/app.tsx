@@ -106,13 +106,14 @@ export function App() {
   const { fitShown } = useCameraFit(filters, visible, sliding, getMap, fly);
   // A link naming a plan node that does not exist says so, and the node is dropped (not zero projects).
   const checkedLink = useRef(false);
+  // The link as opened: the URL is rewritten from the parsed state (bad values dropped) before the plan arrives.
+  const openedWith = useRef(window.location.search);
   useEffect(() => {
     if (!plan || checkedLink.current) return;
     checkedLink.current = true;
     const known = new Set(plan.nodes.map((n) => n.id));
-    const unknown = unknownFilterValues(window.location.search, known);
+    const unknown = unknownFilterValues(openedWith.current, known);
     if (!unknown.length) return;
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the note answers the link, once
     setUnknownNote(unknown.map((u) => `${u.key}=${u.value}`).join(lang === 'zh' ? '、' : ', '));
     update((s) => ({ filters: { ...s.filters, nodes: s.filters.nodes.filter((n) => known.has(n)) } }));
   }, [plan, update, lang]);

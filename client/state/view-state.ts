@@ -86,11 +86,22 @@ export const DEFAULT_STATE: ViewState = {
   asOf: null,
 };
 
-/** Reads one filter from a URL with the API's own schema; a bad value is dropped, never fatal. */
+/** The list filters of a link, by their URL names. */
+const LIST_KEYS = ['node', 'category', 'status', 'stage', 'province', 'milestone'] as const;
+
+/**
+ * Reads one filter from a URL with the API's own schema; a bad value is dropped, never fatal. A list
+ * keeps its good values (category=seaport,port reads as seaport; the app's link note names port).
+ */
 function readFilter<K extends keyof typeof ProjectFilterSchema.shape>(u: URLSearchParams, key: K) {
   const raw = u.get(key);
   if (raw === null) return undefined;
-  const parsed = ProjectFilterSchema.shape[key].safeParse(raw);
+  const schema = ProjectFilterSchema.shape[key];
+  let parsed = schema.safeParse(raw);
+  if (!parsed.success && (LIST_KEYS as readonly string[]).includes(key)) {
+    const good = raw.split(',').filter((v) => schema.safeParse(v.trim()).success);
+    if (good.length) parsed = schema.safeParse(good.join(','));
+  }
   return parsed.success ? (parsed.data as z.output<(typeof ProjectFilterSchema.shape)[K]>) : undefined;
 }
 
@@ -152,8 +163,6 @@ export const hasFilters = (f: Filters) =>
   f.nodes.length + f.categories.length + f.statuses.length + f.stages.length + f.provinces.length + f.milestones.length > 0 ||
   Boolean(f.agency || f.q || f.near);
 
-/** The list filters of a link, by their URL names. */
-const LIST_KEYS = ['node', 'category', 'status', 'stage', 'province', 'milestone'] as const;
 
 /**
  * The filter values of a link that name nothing here: values the schema rejects (category=port)

@@ -59,7 +59,7 @@ describe('view state in the URL', () => {
 
   it('drops bad values without losing the good ones', () => {
     const s = parseViewState('?category=seaport,bogus&province=hebei&node=2.1.1.1&milestone=2021&near=,&c=a,b,c&lang=fr&sel=<x>');
-    expect(s.filters.categories).toEqual([]); // one bad value rejects that list, as the API would
+    expect(s.filters.categories).toEqual(['seaport']); // the good values of a list stay (the link note names bogus)
     expect(s.filters.provinces).toEqual(['hebei']);
     expect(s.filters.nodes).toEqual([]);
     expect(s.filters.milestones).toEqual([]);
@@ -91,5 +91,13 @@ describe('unknown filter values in a link', () => {
 
   it('finds nothing wrong with a good link', () => {
     expect(unknownFilterValues('?node=2.1&category=seaport&province=hebei&milestone=2020&agency_role=lead&q=港', known)).toEqual([]);
+  });
+});
+
+describe('a list with one bad value', () => {
+  it('keeps the good values and lets the link note name the bad one', () => {
+    expect(parseViewState('?category=seaport,port,airport').filters.categories).toEqual(['seaport', 'airport']);
+    expect(parseViewState('?category=port').filters.categories).toEqual([]);
+    expect(unknownFilterValues('?category=seaport,port', null)).toEqual([{ key: 'category', value: 'port' }]);
   });
 });

@@ -1,5 +1,5 @@
 /** Readable on a laptop and a 1080p projector; usable from the keyboard. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { clickMapAt, hasBrowser, openApp, screenshot, waitForMapIdle, type Session } from './browser.ts';
 import { mapShare } from './screen.ts';
 
@@ -165,6 +165,16 @@ describe.skipIf(!hasBrowser())('the map on a laptop', () => {
     expect(await note.textContent()).toContain('node=9.9');
     await expect.poll(() => s!.page.url()).not.toContain('node=');
     await expect.poll(() => s!.page.getByRole('tab', { name: /列表/ }).textContent()).toContain('(83)');
+  });
+
+  it('names a bad value in a list of a link and keeps the good ones', async () => {
+    s = await openApp('/?category=seaport,port&c=117.6,39.3,6.2', { width: 1280, height: 720 });
+    const note = s.page.getByTestId('unknown-filter');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('category=port');
+    expect(s.page.url()).toContain('category=seaport');
+    const seaports = ((await (await fetch(`${inject('baseUrl')}/api/projects?category=seaport`)).json()) as { features: unknown[] }).features.length;
+    await expect.poll(() => s!.page.getByRole('tab', { name: /列表/ }).textContent()).toContain(`(${seaports})`);
   });
 
   it('fits the camera to a chosen task, back home when cleared, and to the results on request', async () => {
