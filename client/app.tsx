@@ -24,7 +24,7 @@ import { StatusKey } from './coverage/status-key.tsx';
 import { TimeSlider } from './coverage/time-slider.tsx';
 import { provincesAfterClick, useCoverageView } from './coverage/use-coverage-view.ts';
 import { markStacks } from './map/pick.ts';
-import { useCameraFit } from './map/use-camera-fit.ts';
+import { bboxOf, useCameraFit } from './map/use-camera-fit.ts';
 import { Chooser } from './panels/chooser.tsx';
 import { CoveragePanel } from './panels/coverage-panel.tsx';
 import { FilterPanel } from './panels/filter-panel.tsx';
@@ -45,12 +45,6 @@ import { isPhone } from './state/layout.ts';
 import { EMPTY_FILTERS, unknownFilterValues, type Panel } from './state/view-state.ts';
 
 const countItems = (features: ProjectFeature[]) => coverage(features.map((f) => coverageItemOf(f.properties)));
-
-function bboxOf(features: ProjectFeature[]): [number, number, number, number] | null {
-  if (!features.length) return null;
-  const [a, b, c, d] = turf.bbox({ type: 'FeatureCollection', features } as FeatureCollection);
-  return [a, b, c, d];
-}
 
 export function App() {
   const [state, update] = useViewState();

@@ -3,11 +3,10 @@
  * a built-in deck (one slide per section 2.x, framed on its projects). Opening a saved view applies
  * its state; the reader keeps their own language and theme.
  */
-import * as turf from '@turf/turf';
-import type { FeatureCollection } from 'geojson';
 import type { Lang } from '../i18n/messages.ts';
 import type { PlanPayload, ProjectFeature } from '../lib/api.ts';
 import type { FlyTarget } from '../map/map-view.tsx';
+import { bboxOf } from '../map/use-camera-fit.ts';
 import { filterExpression, matcher } from '../state/filter-expression.ts';
 import { EMPTY_FILTERS, parseViewState, serializeViewState, type ViewState } from '../state/view-state.ts';
 import type { Deck } from './slide-place.ts';
@@ -59,13 +58,13 @@ export function areaSlides(plan: PlanPayload, projects: ProjectFeature[], lang: 
       const matches = matcher(filterExpression(filters, null));
       const mine = projects.filter((f) => matches(f.properties));
       const tasks = plan.nodes.filter((n) => n.kind === 'task' && n.parent === section.id);
-      const box = mine.length ? turf.bbox({ type: 'FeatureCollection', features: mine } as FeatureCollection) : null;
+      const box = bboxOf(mine);
       return {
         key: `area-${section.id}`,
         title: `${section.id} ${title(section)}`,
         note: tasks.map(title).join(' · '),
         apply: (current: ViewState) => ({ ...current, filters, hidden: [], selected: null }),
-        fly: box ? { bbox: [box[0], box[1], box[2], box[3]] as [number, number, number, number] } : null,
+        fly: box ? { bbox: box } : null,
       };
     });
 }
