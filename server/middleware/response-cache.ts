@@ -47,7 +47,7 @@ function compressed(body: Uint8Array<ArrayBuffer>, encoding: Encoding): Uint8Arr
 }
 
 /**
- * Caches GET answers by URL for as long as `version()` returns the same value. Only 200 answers
+ * Caches GET answers by path and query for as long as `version()` returns the same value. Only 200 answers
  * are kept; anything else passes through untouched.
  */
 export function responseCache(version: () => Promise<string>) {
@@ -55,7 +55,10 @@ export function responseCache(version: () => Promise<string>) {
   return createMiddleware(async (c, next) => {
     if (c.req.method !== 'GET') return next();
     const v = await version();
-    const key = c.req.url;
+    // Path and query only: the same answer whatever Host (or scheme) the request came through, so
+    // a client cannot grow the cache by sending made-up Host headers.
+    const url = new URL(c.req.url);
+    const key = url.pathname + url.search;
     let entry = entries.get(key);
     if (entry?.version !== v) {
       await next();

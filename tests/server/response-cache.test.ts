@@ -1,6 +1,8 @@
 /** Answers served from bodies compressed once per data version, and invalidated by every write. */
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { responseCache } from '../../server/middleware/response-cache.ts';
 import { createApiToken, createUser } from '../../server/services/auth.ts';
 import { testApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -75,5 +77,25 @@ describe('cached answers', () => {
 
   it('keep errors out of the cache: a bad filter is a 400 every time', async () => {
     for (let i = 0; i < 2; i++) expect((await get('/api/projects?province=atlantis')).status).toBe(400);
+  });
+});
+
+describe('the cache key', () => {
+  it('is the path and query: two Host names share one entry, another query gets its own', async () => {
+    let served = 0;
+    const app = new Hono()
+      .use(responseCache(() => Promise.resolve('v1')))
+      .get('/thing', (c) => {
+        served += 1;
+        return c.json({ q: c.req.query('q') ?? null });
+      });
+    // The URL's host is what the Host header becomes once @hono/node-server builds the Request.
+    const a = await app.request('http://atlas.example/thing?q=1', { headers: { host: 'atlas.example' } });
+    const b = await app.request('http://other.example:8080/thing?q=1', { headers: { host: 'other.example:8080' } });
+    expect(await a.json()).toEqual({ q: '1' });
+    expect(await b.json()).toEqual({ q: '1' });
+    expect(served).toBe(1);
+    await app.request('http://atlas.example/thing?q=2');
+    expect(served).toBe(2);
   });
 });
