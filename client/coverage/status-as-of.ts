@@ -1,9 +1,10 @@
 /**
  * Each project's status as it was on a date, from the status history: the last event at or before
- * the end of that day (UTC). The first status of a project is the one the plan text implies; it has
+ * the end of that day in China (shared/day.ts). The first status of a project is the one the plan text implies; it has
  * no date (at: null: the plan's date of issue has no source here), so it holds from the start until
  * a dated change. A project with no status by that day is "not yet recorded", unlike any status.
  */
+import { endOfPlanDay, planDay } from '#shared/day.ts';
 import type { StatusId } from '#shared/taxonomy.ts';
 
 export type StatusEvent = { project: string; status: StatusId; at: string | null };
@@ -11,11 +12,9 @@ export type StatusEvent = { project: string; status: StatusId; at: string | null
 /** A calendar date, YYYY-MM-DD. */
 export const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
-const endOfDay = (day: string) => Date.parse(`${day}T23:59:59.999Z`);
-
 /** Status per project on `day`; projects with no event yet on that day are absent. */
 export function statusAsOf(events: readonly StatusEvent[], day: string): Map<string, StatusId> {
-  const until = endOfDay(day);
+  const until = endOfPlanDay(day);
   // Events in time order; events at the same instant keep the order the server gave (its id order).
   const ordered = events.map((e, i) => ({ e, t: e.at === null ? -Infinity : Date.parse(e.at), i })).sort((a, b) => (a.t === b.t ? a.i - b.i : a.t - b.t));
   const out = new Map<string, StatusId>();
@@ -28,22 +27,19 @@ export function statusAsOf(events: readonly StatusEvent[], day: string): Map<str
 
 /** Projects whose status on `day` rests on a dated change, not only on the plan's wording. */
 export function changedBy(events: readonly StatusEvent[], day: string): Set<string> {
-  const until = endOfDay(day);
+  const until = endOfPlanDay(day);
   return new Set(events.filter((e) => e.at !== null && Date.parse(e.at) <= until).map((e) => e.project));
 }
 
 /** The plan's goal year as a day on the timeline: "到2020年" is the last day of 2020. */
 export const goalDay = (year: number) => `${year}-12-31`;
 
-/** The day of an ISO timestamp (UTC). */
-export const dayOf = (iso: string) => new Date(iso).toISOString().slice(0, 10);
-
 /**
  * The timeline's first and last day: from the earlier of the first event and the first goal's
  * year to the later of today, the last event and the last goal's year.
  */
 export function timelineRange(events: readonly StatusEvent[], goalYears: readonly number[], today: string): { from: string; to: string } {
-  const days = [...events.flatMap((e) => (e.at ? [dayOf(e.at)] : [])), today].sort();
+  const days = [...events.flatMap((e) => (e.at ? [planDay(e.at)] : [])), today].sort();
   const years = [...goalYears].sort((a, b) => a - b);
   const first = years.length ? `${years[0]}-01-01` : days[0]!;
   const last = years.length ? goalDay(years.at(-1)!) : days.at(-1)!;

@@ -8,7 +8,8 @@ import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../i18n/error-text.ts';
 import { useT } from '../i18n/use-lang.ts';
 import type { PlanNodeOut } from '../lib/api.ts';
-import { dayAt, dayIndex, dayOf, goalDay, timelineRange, type StatusEvent } from './status-as-of.ts';
+import { planDay } from '#shared/day.ts';
+import { dayAt, dayIndex, goalDay, timelineRange, type StatusEvent } from './status-as-of.ts';
 
 type Props = {
   events: StatusEvent[] | null;
@@ -19,11 +20,9 @@ type Props = {
   error?: unknown;
 };
 
-const todayUtc = () => new Date().toISOString().slice(0, 10);
-
 export function TimeSlider({ events, goals, asOf, onAsOf, error }: Props) {
   const { t, lang } = useT();
-  const today = todayUtc();
+  const today = planDay();
   const years = goals.map((g) => g.year!).filter(Boolean);
   const { from, to } = timelineRange(events ?? [], years, today);
   const last = Math.max(dayIndex(from, to), 1);
@@ -47,7 +46,7 @@ export function TimeSlider({ events, goals, asOf, onAsOf, error }: Props) {
     return () => el.removeEventListener('change', onChange);
   }, []);
   const pct = (d: string) => `${(100 * dayIndex(from, d)) / last}%`;
-  const changes = [...new Set((events ?? []).flatMap((e) => (e.at ? [dayOf(e.at)] : [])))];
+  const changes = [...new Set((events ?? []).flatMap((e) => (e.at ? [planDay(e.at)] : [])))];
   // The goal this day leads to: the first goal year not yet past, else the last one.
   const sorted = [...goals].sort((a, b) => a.year! - b.year!);
   const goal = sorted.find((g) => goalDay(g.year!) >= day) ?? sorted.at(-1);

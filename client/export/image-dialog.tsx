@@ -7,7 +7,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { errorText } from '../i18n/error-text.ts';
 import { useT } from '../i18n/use-lang.ts';
 import { BASEMAP_ATTRIBUTION, BASEMAP_ATTRIBUTION_EN } from '../map/basemap-style.ts';
-import { localDate } from '../map/snapshot.ts';
+import { planDay } from '#shared/day.ts';
 import { composeMapImage, downloadCanvas, IMAGE_SIZES, pixelSize, type ImageSize } from './compose-image.ts';
 import { fileTitle, type LegendItem } from './legend-items.ts';
 import { printPage, type Paper } from './print-sheet.tsx';
@@ -39,7 +39,7 @@ export function ImageDialog(p: Props) {
     setBusy(true);
     setError(null);
     try {
-      const date = localDate();
+      const date = planDay();
       const canvas = await composeMapImage(map, px, {
         title: p.title,
         subtitle: `${t.title} · ${t.subtitle} · ${p.figures}`,

@@ -8,7 +8,8 @@ import { useEffect, useRef } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useT } from '../i18n/use-lang.ts';
 import { BASEMAP_ATTRIBUTION, BASEMAP_ATTRIBUTION_EN } from '../map/basemap-style.ts';
-import { localDate, renderMapOffscreen } from '../map/snapshot.ts';
+import { planDay } from '#shared/day.ts';
+import { renderMapOffscreen } from '../map/snapshot.ts';
 import { drawSwatch } from './compose-image.ts';
 import type { LegendItem } from './legend-items.ts';
 
@@ -89,7 +90,7 @@ export function PrintSheet({ title, filter, figures, legend, legendTitle, getMap
       window.removeEventListener('afterprint', done);
     };
   }, [getMap]);
-  const date = localDate();
+  const date = planDay();
   return (
     <section className="print-sheet" data-testid="print-sheet" aria-hidden="true">
       <header>

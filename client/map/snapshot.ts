@@ -17,9 +17,6 @@ export type OffscreenMap = {
   bearing: number;
 };
 
-/** The local date as YYYY-MM-DD. */
-export const localDate = (d = new Date()) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** A round length (1, 2 or 5 x 10^n) at most `max`. */
 export function roundLength(max: number): number {

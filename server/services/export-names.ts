@@ -3,6 +3,7 @@
  * date, and a Content-Disposition header that carries a UTF-8 name (RFC 5987/6266) with an ASCII
  * fallback for old clients.
  */
+import { planDay } from '#shared/day.ts';
 import type { ProjectFilter } from '#shared/filters.ts';
 import { CATEGORIES, PROVINCES, STAGES, STATUSES } from '#shared/taxonomy.ts';
 
@@ -62,9 +63,7 @@ export function describeFilter(f: ProjectFilter, lang: Lang, names: FilterNames,
 }
 
 /** Today's date in China (the plan's time zone), YYYY-MM-DD. */
-export function exportDate(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export const exportDate = (now = new Date()): string => planDay(now);
 
 export const ATLAS_TITLE = { zh: '渤海图集', en: 'Bohai Atlas' } as const;
 

@@ -7,7 +7,7 @@ const events: StatusEvent[] = [
   { project: 'rail', status: 'study', at: '2018-05-10T10:00:00.000Z' },
   { project: 'port', status: 'construction', at: '2019-07-01T00:00:00.000Z' },
   { project: 'rail', status: 'construction', at: '2021-01-01T00:00:00.000Z' },
-  { project: 'port', status: 'operation', at: '2024-12-31T23:59:59.999Z' },
+  { project: 'port', status: 'operation', at: '2024-12-31T15:59:59.999Z' },
   { project: 'park', status: 'planned', at: '2026-12-01T21:00:00.000Z' },
 ];
 
@@ -16,7 +16,7 @@ describe('statusAsOf', () => {
     expect(Object.fromEntries(statusAsOf(events, '2015-12-31'))).toEqual({});
     expect(Object.fromEntries(statusAsOf(events, '2018-05-10'))).toEqual({ port: 'planned', rail: 'study' });
     expect(Object.fromEntries(statusAsOf(events, '2020-12-31'))).toEqual({ port: 'construction', rail: 'study' });
-    // The whole day counts, to its last millisecond (UTC).
+    // The whole day counts, to its last millisecond in China (23:59:59.999 at UTC+8).
     expect(statusAsOf(events, '2024-12-31').get('port')).toBe('operation');
     expect(statusAsOf(events, '2024-12-30').get('port')).toBe('construction');
     expect(Object.fromEntries(statusAsOf(events, '2030-12-31'))).toEqual({ port: 'operation', rail: 'construction', park: 'planned' });
