@@ -2,8 +2,6 @@
  * The whole view as one value, and its URL form: a copied link opens the same view (filters, camera,
  * selection, language, theme, panel, mode). Unknown values in a URL are dropped, never fatal.
  */
-import type { z } from 'zod';
-import { ProjectFilterSchema } from '#shared/filters.ts';
 import {
   CATEGORY_IDS,
   type CategoryId,
@@ -18,8 +16,9 @@ import type { Lang } from '../i18n/messages.ts';
 import { readSlidePlace, writeSlidePlace, type SlidePlace } from '../present/slide-place.ts';
 import type { Camera } from '../map/map-view.tsx';
 import { serverQuery } from './server-query.ts';
+import { isAgencyRole, isListValue, LIST_KEYS, readAgency, readAgencyRole, readList, readNear, readQuery, readRadius, type AgencyRole } from './url-filter.ts';
 
-export type AgencyRole = 'any' | 'lead' | 'cooperating' | 'shared';
+export type { AgencyRole };
 export type Panel = 'filters' | 'plan' | 'list' | 'stats' | 'views';
 
 export type Filters = {
@@ -86,29 +85,9 @@ export const DEFAULT_STATE: ViewState = {
   asOf: null,
 };
 
-/** The list filters of a link, by their URL names. */
-const LIST_KEYS = ['node', 'category', 'status', 'stage', 'province', 'milestone'] as const;
-
-/**
- * Reads one filter from a URL with the API's own schema; a bad value is dropped, never fatal. A list
- * keeps its good values (category=seaport,port reads as seaport; the app's link note names port).
- */
-function readFilter<K extends keyof typeof ProjectFilterSchema.shape>(u: URLSearchParams, key: K) {
-  const raw = u.get(key);
-  if (raw === null) return undefined;
-  const schema = ProjectFilterSchema.shape[key];
-  let parsed = schema.safeParse(raw);
-  if (!parsed.success && (LIST_KEYS as readonly string[]).includes(key)) {
-    const good = raw.split(',').filter((v) => schema.safeParse(v.trim()).success);
-    if (good.length) parsed = schema.safeParse(good.join(','));
-  }
-  return parsed.success ? (parsed.data as z.output<(typeof ProjectFilterSchema.shape)[K]>) : undefined;
-}
-
 export function parseViewState(search: string): ViewState {
   const u = new URLSearchParams(search);
   const cam = u.get('c')?.split(',').map(Number);
-  const near = readFilter(u, 'near');
   const panel = u.get('panel');
   const hide = u.get('hide')?.split(',') ?? [];
   const symbology = u.get('symbology') === 'status' ? 'status' : 'category';
@@ -121,17 +100,17 @@ export function parseViewState(search: string): ViewState {
     mode: u.get('mode') === 'present' || u.get('mode') === 'slides' ? (u.get('mode') as 'present' | 'slides') : 'browse',
     slides: u.get('mode') === 'slides' ? readSlidePlace(u) : undefined,
     filters: {
-      nodes: readFilter(u, 'node') ?? [],
-      categories: readFilter(u, 'category') ?? [],
-      statuses: readFilter(u, 'status') ?? [],
-      stages: readFilter(u, 'stage') ?? [],
-      provinces: readFilter(u, 'province') ?? [],
-      milestones: readFilter(u, 'milestone') ?? [],
-      agency: readFilter(u, 'agency') ?? null,
-      agencyRole: readFilter(u, 'agency_role') ?? 'any',
-      q: readFilter(u, 'q') ?? '',
-      near: near ? [near[0]!, near[1]!] : null,
-      radiusKm: readFilter(u, 'radius_km') ?? EMPTY_FILTERS.radiusKm,
+      nodes: readList(u.get('node'), 'node') ?? [],
+      categories: readList(u.get('category'), 'category') ?? [],
+      statuses: readList(u.get('status'), 'status') ?? [],
+      stages: readList(u.get('stage'), 'stage') ?? [],
+      provinces: readList(u.get('province'), 'province') ?? [],
+      milestones: readList(u.get('milestone'), 'milestone') ?? [],
+      agency: readAgency(u.get('agency')) ?? null,
+      agencyRole: readAgencyRole(u.get('agency_role')) ?? 'any',
+      q: readQuery(u.get('q')) ?? '',
+      near: readNear(u.get('near')) ?? null,
+      radiusKm: readRadius(u.get('radius_km')) ?? EMPTY_FILTERS.radiusKm,
     },
     hidden: CATEGORY_IDS.filter((c) => hide.includes(c)),
     selected: u.get('sel')?.match(/^[a-z0-9-]+$/)?.[0] ?? null,
@@ -174,11 +153,11 @@ export function unknownFilterValues(search: string, knownNodes: ReadonlySet<stri
   const out: { key: string; value: string }[] = [];
   for (const key of LIST_KEYS) {
     for (const value of (u.get(key) ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
-      const ok = ProjectFilterSchema.shape[key].safeParse(value).success && (key !== 'node' || !knownNodes || knownNodes.has(value));
+      const ok = isListValue(key, value) && (key !== 'node' || !knownNodes || knownNodes.has(value));
       if (!ok && !out.some((o) => o.key === key && o.value === value)) out.push({ key, value });
     }
   }
   const role = u.get('agency_role');
-  if (role !== null && !ProjectFilterSchema.shape.agency_role.safeParse(role).success) out.push({ key: 'agency_role', value: role });
+  if (role !== null && !isAgencyRole(role)) out.push({ key: 'agency_role', value: role });
   return out;
 }
