@@ -12,7 +12,7 @@ import { MESSAGES } from './i18n/messages.ts';
 import { api, unwrap, type Me, type ProjectFeature } from './lib/api.ts';
 import { basemapStyle } from './map/basemap-style.ts';
 import { MAX_BOUNDS } from './map/frame.ts';
-import { MapView, type FlyTarget, type MapHandle } from './map/map-view.tsx';
+import { MapView, type MapHandle } from './map/map-view.tsx';
 import { ImageDialog } from './export/image-dialog.tsx';
 import { keyFigures, legendItems, statusLegendItems } from './export/legend-items.ts';
 import { NOT_RECORDED_COLOR } from './coverage/symbology.ts';
@@ -59,18 +59,16 @@ export function App() {
   const { projects, error: projectsError, reload } = useProjects(who);
   const { result: idQuery, error: queryError, pending } = useIdQuery(filters.q, filters.near, filters.radiusKm);
   const [hoverId, setHoverId] = useState<string | null>(null);
-  const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
   const [nearMode, setNearMode] = useState(false);
   const [imageOpen, setImageOpen] = useState(false);
   // An edited picture title belongs to the filters it was written for.
   const [titleEdit, setTitleEdit] = useState<{ for: string; text: string } | null>(null);
   const mapHandle = useRef<MapHandle>(null);
-  const getMap = useCallback(() => mapHandle.current?.map() ?? null, []);
+  const getMap = useCallback(() => mapHandle.current?.getMap() ?? null, []);
   const [choiceState, setChoiceState] = useState<{ ids: string[]; at: [number, number]; view: string } | null>(null);
   // On a phone the panels start folded into a bottom sheet, so the map gets the screen.
   const [folded, setFolded] = useState(isPhone);
   const [unknownNote, setUnknownNote] = useState<string | null>(null);
-  const fly = useCallback((target: Omit<FlyTarget, 'key'>) => setFlyTarget({ key: Date.now(), ...target }), []);
 
   useEffect(() => {
     unwrap(api.api.auth.me.$get()).then(setMe, () => setMe(null));
@@ -97,7 +95,7 @@ export function App() {
   const visible = useMemo(() => filtered.filter((f) => !hidden.includes(f.properties.category)), [filtered, hidden]);
   // The count badge of stacked points counts what the map shows.
   const stacked = useMemo(() => projects && markStacks(projects, new Set(visible.map((f) => f.properties.id))), [projects, visible]);
-  const { fitShown } = useCameraFit(filters, visible, sliding, getMap, fly);
+  const { fitShown } = useCameraFit(filters, visible, sliding, mapHandle);
   // A link naming a plan node that does not exist says so, and the node is dropped (not zero projects).
   const checkedLink = useRef(false);
   // The link as opened: the URL is rewritten from the parsed state (bad values dropped) before the plan arrives.
@@ -161,8 +159,7 @@ export function App() {
     const ranked = (idQuery?.ids ?? []).map((id) => shown.get(id)).filter((f) => f !== undefined);
     const box = bboxOf(filters.q ? searchFrame(filters.q, ranked, (f) => f.properties) : filtered);
     // Moving the camera when results arrive is the point of this effect.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (box) setFlyTarget({ key: Date.now(), bbox: box });
+    if (box) mapHandle.current?.fitTo(box);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the query itself changes
   }, [frameKey, all.length, pending]);
 
@@ -171,8 +168,8 @@ export function App() {
   const [cityTarget, setCityTarget] = useState<[number, number] | null>(null);
   useEffect(() => {
     if (!cityTarget || filters.q) return;
+    mapHandle.current?.flyTo({ center: cityTarget, zoom: 9 });
     // eslint-disable-next-line react-hooks/set-state-in-effect -- a camera command, once
-    setFlyTarget({ key: Date.now(), center: cityTarget, zoom: 9 });
     setCityTarget(null);
   }, [cityTarget, filters.q]);
 
@@ -181,7 +178,7 @@ export function App() {
     if (id && fly) {
       const f = all.find((x) => x.properties.id === id);
       const box = f && bboxOf([f]);
-      if (box) setFlyTarget({ key: Date.now(), bbox: box });
+      if (box) mapHandle.current?.fitTo(box);
     }
   };
   const setPanel = (p: Panel) => update({ panel: p });
@@ -246,7 +243,7 @@ export function App() {
             projects={all}
             who={who}
             onState={update}
-            onFly={(target) => setFlyTarget({ key: Date.now(), ...target })}
+            onFly={(target) => mapHandle.current?.flyTo(target)}
             onExit={() => update({ mode: 'browse', slides: undefined })}
           />
         )}
@@ -314,7 +311,6 @@ export function App() {
             selectedId={selected}
             hoverId={hoverId}
             camera={state.camera}
-            flyTarget={flyTarget}
             nearCircle={nearCircle}
             partners={partners}
             maxBounds={MAX_BOUNDS}

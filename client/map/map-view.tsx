@@ -1,9 +1,10 @@
 /**
- * The one component that owns the maplibregl.Map. Everything else talks to it through props
- * (style, data, filter, selection, camera target) and callbacks (camera moved, feature or place
- * clicked). Style data comes from basemap-style.ts and project-layers.ts.
+ * The one component that owns the maplibregl.Map. State comes in as props (style, data, filter,
+ * selection, camera), events go out as callbacks (camera moved, feature or place clicked), and
+ * commands (fly there, fit this box) are method calls on its handle, as react-map-gl's MapRef.
+ * Style data comes from basemap-style.ts and project-layers.ts.
  */
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, type Ref, type RefObject } from 'react';
 import {
   Map as MapLibreMap,
   NavigationControl,
@@ -14,23 +15,38 @@ import {
   type GeoJSONSource,
   type StyleSpecification,
   type LngLatBoundsLike,
+  type Subscription,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
+import { afterLayout, centreToShow, onNext, whenReady, type Bbox, type Off } from './map-events.ts';
+import { fitCamera } from './fit.ts';
 import { addOverlayLayers, applyHighlight, applyLook, NEAR_SOURCE, overlayLayers, partnerFilter, stackLayers, type MapLook } from './overlays.ts';
 import { COVERAGE_FILL } from '../coverage/choropleth.ts';
 import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLayers, withUserFilter } from './project-layers.ts';
 import { symbolImages } from './symbols.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
 import { pick } from './pick.ts';
-import type { Lang } from '../i18n/messages.ts';
+import { MESSAGES, type Lang } from '../i18n/messages.ts';
 
 setWorkerUrl(workerUrl);
 
 export type Camera = { center: [number, number]; zoom: number };
-export type MapHandle = { map: () => MapLibreMap | null };
-export type FlyTarget = { key: number; bbox?: [number, number, number, number]; center?: [number, number]; zoom?: number };
+/** Where a camera command goes: a box of lon/lat to fit, or a point (at a zoom) to fly to. */
+export type FlyTarget = { bbox?: Bbox; center?: [number, number]; zoom?: number };
+/**
+ * The map's commands. Each runs on the map's next frame, so a panel that opens with the command
+ * (the detail beside the map, a sheet over it) is laid out and measured first.
+ */
+export type MapHandle = {
+  /** The live map (the exports draw it again off screen), or null before it exists. */
+  getMap: () => MapLibreMap | null;
+  /** Fits the box clear of the panels over the map (padding measured: fit.ts), zoom at most maxZoom. */
+  fitTo: (box: Bbox, maxZoom?: number) => void;
+  /** A box is fitted (fitTo); a point is flown to, at its zoom or at least 9. */
+  flyTo: (target: FlyTarget) => void;
+};
 
 type Props = {
   basemap: StyleSpecification;
@@ -41,14 +57,13 @@ type Props = {
   selectedId: string | null;
   hoverId: string | null;
   camera: Camera;
-  flyTarget: FlyTarget | null;
   nearCircle: FeatureCollection | null;
   /** Province ids to outline as the chosen clauses' partners. */
   partners: string[];
   maxBounds: LngLatBoundsLike;
   /** 'select' picks the feature under a click; 'place' always reports the clicked place. */
   clickMode: 'select' | 'place';
-  /** Commands for exports: the live map, to be drawn again off screen (client/export). */
+  /** Camera commands, and the live map for the exports (client/export). */
   ref?: Ref<MapHandle>;
   onCameraChange: (camera: Camera) => void;
   onSelect: (id: string | null) => void;
@@ -78,8 +93,10 @@ export function MapView({ ref, ...props }: Props) {
   useEffect(() => {
     latest.current = props;
   });
+  // Commands waiting for the next frame: dropped if the map goes away first.
+  const waiting = useRef(new Set<Off>());
 
-  // Create the map once.
+  // Create the map once; every listener it gets is removed with it.
   useEffect(() => {
     const p = latest.current;
     const map = new MapLibreMap({
@@ -107,56 +124,90 @@ export function MapView({ ref, ...props }: Props) {
     const addImages = () => {
       for (const { name, image } of images) if (!map.hasImage(name)) map.addImage(name, image, { pixelRatio });
     };
-    map.on('style.load', addImages);
-    map.on('styleimagemissing', addImages);
-    map.on('load', () => {
-      const q = latest.current;
-      if (map.getSource(PROJECT_SOURCE)) return; // a style switch already carried the overlays over
-      map.addSource(PROJECT_SOURCE, { type: 'geojson', data: q.projects ?? EMPTY, promoteId: 'id' });
-      map.addSource(NEAR_SOURCE, { type: 'geojson', data: q.nearCircle ?? EMPTY });
-      addOverlayLayers(map, q.lang, q.theme, q.filter, q.partners);
-      applyHighlight(map, q.selectedId, q.hoverId);
-      if (q.look) applyLook(map, q.look, q.lang, q.theme);
-    });
-    map.on('moveend', () => {
-      const c = map.getCenter();
-      latest.current.onCameraChange({ center: [round(c.lng, 4), round(c.lat, 4)], zoom: round(map.getZoom(), 2) });
-    });
-    map.on('click', (e) => {
-      if (latest.current.clickMode === 'place') {
-        latest.current.onMapClick([round(e.lngLat.lng, 4), round(e.lngLat.lat, 4)]);
-        return;
-      }
-      const pad = 4;
-      const layers = INTERACTIVE_PROJECT_LAYERS.filter((l) => map.getLayer(l));
-      const hits = map.queryRenderedFeatures(
-        [
-          [e.point.x - pad, e.point.y - pad],
-          [e.point.x + pad, e.point.y + pad],
-        ],
-        { layers },
-      );
-      const picked = pick(hits, e.point, (ll) => map.project(ll));
-      if (picked.kind === 'many') latest.current.onChoose(picked.ids, [e.point.x, e.point.y]);
-      else if (picked.kind === 'one') latest.current.onSelect(picked.id);
-      else {
-        const province = latest.current.look?.choropleth && map.getLayer(COVERAGE_FILL) ? map.queryRenderedFeatures(e.point, { layers: [COVERAGE_FILL] })[0] : undefined;
-        if (province && latest.current.onProvinceClick) latest.current.onProvinceClick(String(province.properties.id));
-        else latest.current.onMapClick([round(e.lngLat.lng, 4), round(e.lngLat.lat, 4)]);
-      }
-    });
-    for (const layer of INTERACTIVE_PROJECT_LAYERS) {
-      map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
-      map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
-    }
+    const subs: Subscription[] = [
+      map.on('style.load', addImages),
+      map.on('styleimagemissing', addImages),
+      map.on('load', () => {
+        const q = latest.current;
+        if (map.getSource(PROJECT_SOURCE)) return; // a style switch already carried the overlays over
+        map.addSource(PROJECT_SOURCE, { type: 'geojson', data: q.projects ?? EMPTY, promoteId: 'id' });
+        map.addSource(NEAR_SOURCE, { type: 'geojson', data: q.nearCircle ?? EMPTY });
+        addOverlayLayers(map, q.lang, q.theme, q.filter, q.partners);
+        applyHighlight(map, q.selectedId, q.hoverId);
+        if (q.look) applyLook(map, q.look, q.lang, q.theme);
+      }),
+      map.on('moveend', () => {
+        const c = map.getCenter();
+        latest.current.onCameraChange({ center: [round(c.lng, 4), round(c.lat, 4)], zoom: round(map.getZoom(), 2) });
+      }),
+      map.on('click', (e) => {
+        if (latest.current.clickMode === 'place') {
+          latest.current.onMapClick([round(e.lngLat.lng, 4), round(e.lngLat.lat, 4)]);
+          return;
+        }
+        const pad = 4;
+        const layers = INTERACTIVE_PROJECT_LAYERS.filter((l) => map.getLayer(l));
+        const hits = map.queryRenderedFeatures(
+          [
+            [e.point.x - pad, e.point.y - pad],
+            [e.point.x + pad, e.point.y + pad],
+          ],
+          { layers },
+        );
+        const picked = pick(hits, e.point, (ll) => map.project(ll));
+        if (picked.kind === 'many') latest.current.onChoose(picked.ids, [e.point.x, e.point.y]);
+        else if (picked.kind === 'one') latest.current.onSelect(picked.id);
+        else {
+          const province = latest.current.look?.choropleth && map.getLayer(COVERAGE_FILL) ? map.queryRenderedFeatures(e.point, { layers: [COVERAGE_FILL] })[0] : undefined;
+          if (province && latest.current.onProvinceClick) latest.current.onProvinceClick(String(province.properties.id));
+          else latest.current.onMapClick([round(e.lngLat.lng, 4), round(e.lngLat.lat, 4)]);
+        }
+      }),
+      ...INTERACTIVE_PROJECT_LAYERS.flatMap((layer) => [
+        map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer')),
+        map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = '')),
+      ]),
+    ];
+    const commands = waiting.current;
     return () => {
+      commands.forEach((off) => off());
+      commands.clear();
+      subs.forEach((s) => s.unsubscribe());
       map.remove();
       mapRef.current = null;
       if (window.__atlasMap === map) delete window.__atlasMap;
     };
   }, []);
 
-  // Basemap, language or theme changed: swap the style and carry the overlays over.
+  useImperativeHandle(ref, () => {
+    /** Runs a command on the map's next frame, after the layout it came with (MapHandle). */
+    const command = (fn: (map: MapLibreMap) => void) => {
+      const map = mapRef.current;
+      if (!map) return;
+      const off = afterLayout(map, () => {
+        waiting.current.delete(off);
+        fn(map);
+      });
+      waiting.current.add(off);
+    };
+    const fitTo = (box: Bbox, maxZoom = 10) =>
+      command((map) => {
+        const camera = fitCamera(map, box, maxZoom);
+        if (camera) map.flyTo({ ...camera, duration: 800 });
+        else map.fitBounds(box, { maxZoom, duration: 800 });
+      });
+    return {
+      getMap: () => mapRef.current,
+      fitTo,
+      flyTo: ({ bbox: box, center, zoom }) => {
+        if (box) fitTo(box);
+        else if (center) command((map) => map.flyTo({ center, zoom: zoom ?? Math.max(map.getZoom(), 9), duration: 800 }));
+      },
+    };
+  }, []);
+
+  // Basemap, language or theme changed (the basemap is made from them): swap the style and carry
+  // the overlays over.
   const { basemap, lang, theme } = props;
   // The style the map was last given (the map is created with the first one).
   const appliedStyle = useRef(props.basemap);
@@ -180,12 +231,12 @@ export function MapView({ ref, ...props }: Props) {
         };
       },
     });
-    map.once('styledata', () => {
+    return onNext(map, 'styledata', () => {
       const q = latest.current;
       applyHighlight(map, q.selectedId, q.hoverId);
       if (q.look) applyLook(map, q.look, q.lang, q.theme);
     });
-  }, [basemap, lang, theme]);
+  }, [basemap]);
 
   // Back/Forward (or any outside change of the camera) moves the map; its own moves come back equal.
   const { camera } = props;
@@ -197,35 +248,27 @@ export function MapView({ ref, ...props }: Props) {
     if (far && !map.isMoving()) map.jumpTo({ center: camera.center, zoom: camera.zoom });
   }, [camera]);
 
-  const { projects, nearCircle, filter, selectedId, hoverId, flyTarget, partners } = props;
-  useImperativeHandle(ref, () => ({ map: () => mapRef.current }), []);
+  // Data, filters and highlights: applied once the overlays exist; a wait is dropped on the next change.
+  const { projects, nearCircle, filter, selectedId, hoverId, partners, look } = props;
   const partnerKey = partners.join();
-  useEffect(() => {
-    whenReady(mapRef.current, (map) => map.getLayer('partners-outline') && map.setFilter('partners-outline', partnerFilter(partnerKey ? partnerKey.split(',') : [])));
-  }, [partnerKey]);
-  useEffect(() => {
-    whenReady(mapRef.current, (map) => (map.getSource(PROJECT_SOURCE) as GeoJSONSource | undefined)?.setData(projects ?? EMPTY));
-  }, [projects]);
-  useEffect(() => {
-    whenReady(mapRef.current, (map) => (map.getSource(NEAR_SOURCE) as GeoJSONSource | undefined)?.setData(nearCircle ?? EMPTY));
-  }, [nearCircle]);
-  useEffect(() => {
-    whenReady(mapRef.current, (map) => {
-      for (const layer of projectLayers(lang, theme)) {
-        if (HIGHLIGHT_LAYERS.includes(layer.id) || !map.getLayer(layer.id)) continue;
-        map.setFilter(layer.id, withUserFilter(layer, filter) ?? null);
-      }
-    });
-  }, [filter, lang, theme]);
-  useEffect(() => {
-    whenReady(mapRef.current, (map) => applyHighlight(map, selectedId, hoverId));
-  }, [selectedId, hoverId]);
-  const { look } = props;
-  useEffect(() => {
-    whenReady(mapRef.current, (map) => look && applyLook(map, look, latest.current.lang, latest.current.theme));
-  }, [look]);
-  // A newly selected project stays in view when the detail panel narrows the map. The selection a
-  // link opens with keeps the link's camera.
+  useEffect(() => ready(mapRef, (map) => map.getLayer('partners-outline') && map.setFilter('partners-outline', partnerFilter(partnerKey ? partnerKey.split(',') : []))), [partnerKey]);
+  useEffect(() => ready(mapRef, (map) => (map.getSource(PROJECT_SOURCE) as GeoJSONSource | undefined)?.setData(projects ?? EMPTY)), [projects]);
+  useEffect(() => ready(mapRef, (map) => (map.getSource(NEAR_SOURCE) as GeoJSONSource | undefined)?.setData(nearCircle ?? EMPTY)), [nearCircle]);
+  useEffect(
+    () =>
+      ready(mapRef, (map) => {
+        for (const layer of projectLayers(lang, theme)) {
+          if (HIGHLIGHT_LAYERS.includes(layer.id) || !map.getLayer(layer.id)) continue;
+          map.setFilter(layer.id, withUserFilter(layer, filter) ?? null);
+        }
+      }),
+    [filter, lang, theme],
+  );
+  useEffect(() => ready(mapRef, (map) => applyHighlight(map, selectedId, hoverId)), [selectedId, hoverId]);
+  useEffect(() => ready(mapRef, (map) => look && applyLook(map, look, latest.current.lang, latest.current.theme)), [look]);
+
+  // A newly selected project stays in view when the detail panel narrows the map: checked on the
+  // frame after the panel is laid out. The selection a link opens with keeps the link's camera.
   const shownSelection = useRef(selectedId);
   useEffect(() => {
     const map = mapRef.current;
@@ -233,36 +276,20 @@ export function MapView({ ref, ...props }: Props) {
     shownSelection.current = selectedId;
     const feature = projects?.features.find((f) => f.properties?.id === selectedId);
     if (!map || !feature) return;
-    const timer = setTimeout(() => {
+    return afterLayout(map, () => {
+      // A fit to the project (or the reader) is moving the camera already.
+      if (map.isMoving()) return;
       const [minX, minY, maxX, maxY] = bbox(feature);
-      const view = map.getBounds();
-      const inView = view.contains([minX, minY]) || view.contains([maxX, maxY]) || view.contains([(minX + maxX) / 2, (minY + maxY) / 2]);
-      if (!inView) map.easeTo({ center: [(minX + maxX) / 2, (minY + maxY) / 2], duration: 600 });
-    }, 50);
-    return () => clearTimeout(timer);
+      const v = map.getBounds();
+      const centre = centreToShow([minX, minY, maxX, maxY], [v.getWest(), v.getSouth(), v.getEast(), v.getNorth()]);
+      if (centre) map.easeTo({ center: centre, duration: 600 });
+    });
   }, [selectedId, projects]);
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !flyTarget) return;
-    if (flyTarget.bbox) {
-      const [a, b, c, d] = flyTarget.bbox;
-      map.fitBounds([a, b, c, d], { padding: 80, maxZoom: 10, duration: 800 });
-    } else if (flyTarget.center) {
-      map.flyTo({ center: flyTarget.center, zoom: flyTarget.zoom ?? Math.max(map.getZoom(), 9), duration: 800 });
-    }
-  }, [flyTarget]);
 
-  return <div ref={container} className="map" role="region" aria-label="map / 地图" data-testid="map" />;
+  return <div ref={container} className="map" role="region" aria-label={MESSAGES[lang].map} data-testid="map" />;
 }
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** Runs fn once the project overlays exist: now, or after the style that brings them has loaded. */
-function whenReady(map: MapLibreMap | null, fn: (map: MapLibreMap) => void) {
-  if (!map) return;
-  const attempt = () => {
-    if (map.getSource(PROJECT_SOURCE)) fn(map);
-    else map.once('styledata', attempt);
-  };
-  attempt();
-}
+/** whenReady on the live map, if there is one; returns what drops the wait (an effect's cleanup). */
+const ready = (mapRef: RefObject<MapLibreMap | null>, fn: (map: MapLibreMap) => void): Off | undefined => (mapRef.current ? whenReady(mapRef.current, fn) : undefined);

@@ -4,16 +4,12 @@
  * to what the map shows at any time. A link keeps its own camera: only changes made after it
  * opened move the map. Every fit leaves room for the panels over the map (client/map/fit.ts).
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import * as turf from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
-import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ProjectFeature } from '../lib/api.ts';
 import { hasFilters, HOME_CAMERA, type Filters } from '../state/view-state.ts';
-import { fitCamera } from './fit.ts';
-import type { FlyTarget } from './map-view.tsx';
-
-type Fly = (target: Omit<FlyTarget, 'key'>) => void;
+import type { MapHandle } from './map-view.tsx';
 
 export function bboxOf(features: ProjectFeature[]): [number, number, number, number] | null {
   if (!features.length) return null;
@@ -22,15 +18,13 @@ export function bboxOf(features: ProjectFeature[]): [number, number, number, num
 }
 
 /** Returns fitShown (the button) and fitTo (other fits, e.g. a search's results). */
-export function useCameraFit(filters: Filters, shown: ProjectFeature[], sliding: boolean, getMap: () => MapLibreMap | null, fly: Fly) {
+export function useCameraFit(filters: Filters, shown: ProjectFeature[], sliding: boolean, map: RefObject<MapHandle | null>) {
   const fitTo = useCallback(
     (features: ProjectFeature[]) => {
       const box = bboxOf(features);
-      if (!box) return;
-      const map = getMap();
-      fly((map && fitCamera(map, box)) ?? { bbox: box });
+      if (box) map.current?.fitTo(box);
     },
-    [getMap, fly],
+    [map],
   );
 
   // A task chosen or changed: fit to its projects (the task of the link that opened the page keeps
@@ -49,9 +43,9 @@ export function useCameraFit(filters: Filters, shown: ProjectFeature[], sliding:
   // Every filter cleared, after some were set: back to the whole region.
   const had = useRef(any);
   useEffect(() => {
-    if (had.current && !any && !sliding) fly({ center: HOME_CAMERA.center, zoom: HOME_CAMERA.zoom });
+    if (had.current && !any && !sliding) map.current?.flyTo({ center: HOME_CAMERA.center, zoom: HOME_CAMERA.zoom });
     had.current = any;
-  }, [any, sliding, fly]);
+  }, [any, sliding, map]);
 
   const fitShown = useCallback(() => fitTo(shown), [fitTo, shown]);
   return { fitTo, fitShown };
