@@ -3,10 +3,10 @@
  * when the text names a city of the basemap it offers to fly there (a place, not a filter).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { z } from 'zod';
 import { isCityName, isHan, matchCities, suggestNames, type City, type Suggestion } from '#shared/search.ts';
 import { nameOf, useT } from '../i18n/use-lang.ts';
 import type { ProjectFeature } from '../lib/api.ts';
+import { parseCities } from '../state/cities.ts';
 
 type Props = {
   /** The applied query. */
@@ -20,36 +20,12 @@ type Props = {
   onFly: (city: City) => void;
 };
 
-const CitiesSchema = z.object({
-  features: z.array(
-    z.object({
-      geometry: z.object({ coordinates: z.tuple([z.number(), z.number()]) }),
-      properties: z.object({
-        id: z.string(),
-        name_zh: z.string(),
-        name_en: z.string(),
-        name_zh_full: z.string().nullish(),
-        population: z.number().nullish(),
-      }),
-    }),
-  ),
-});
-
 let citiesOnce: Promise<City[]> | null = null;
 /** The basemap's cities (the same static file the map draws), loaded once. */
 function loadCities(): Promise<City[]> {
   citiesOnce ??= fetch('/basemap/cities.geojson')
     .then((r) => (r.ok ? r.json() : { features: [] }))
-    .then((json) =>
-      CitiesSchema.parse(json).features.map(({ properties: p, geometry }) => ({
-        id: p.id,
-        name_zh: p.name_zh,
-        name_en: p.name_en,
-        name_zh_full: p.name_zh_full ?? undefined,
-        population: p.population ?? undefined,
-        center: geometry.coordinates,
-      })),
-    )
+    .then(parseCities)
     .catch(() => {
       citiesOnce = null;
       return [];
