@@ -7,7 +7,7 @@
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { STATUS_IDS, STATUSES, type StatusId } from '#shared/taxonomy.ts';
-import { categoryColor, type projectLayers } from '../map/project-layers.ts';
+import { categoryColor, edgeColor, type projectLayers } from '../map/project-layers.ts';
 
 export type Symbology = { by: 'category' } | { by: 'status'; asOf: ReadonlyMap<string, StatusId> | null };
 
@@ -85,12 +85,12 @@ export function symbologyLooks(base: readonly Layer[], s: Symbology): LayerLook[
           'circle-stroke-opacity': fade(rec, paint['circle-stroke-opacity']),
         },
       });
-    } else if (Object.keys(OPACITY_OF).some((k) => paint[k] === categoryColor)) {
-      // Every colour taken from the category takes the status instead, and fades with it.
+    } else if (Object.keys(OPACITY_OF).some((k) => paint[k] === categoryColor || paint[k] === edgeColor)) {
+      // Every colour taken from the category (or its darker edge) takes the status instead, and fades with it.
       const out: Record<string, unknown> = {};
       for (const [k, opacity] of Object.entries(OPACITY_OF)) {
-        if (paint[k] !== categoryColor) continue;
-        out[k] = colour;
+        if (paint[k] !== categoryColor && paint[k] !== edgeColor) continue;
+        out[k] = paint[k] === edgeColor && !byStatus ? edgeColor : colour;
         out[opacity] = fade(rec, paint[opacity]);
       }
       looks.push({ id: l.id, paint: out });

@@ -11,6 +11,7 @@ import type { Lang } from '../i18n/messages.ts';
 import { WIDE_AREA_KM2 } from '#shared/wide.ts';
 import { PALETTES } from './basemap-palettes.ts';
 import { tiled } from './basemap-style.ts';
+import { SYMBOL_EDGE, edgeOf } from './symbols.ts';
 
 export const PROJECT_SOURCE = 'projects';
 
@@ -20,6 +21,16 @@ export const categoryColor: ExpressionSpecification = [
   ...CATEGORY_IDS.flatMap((id) => [id, CATEGORIES[id].color]),
   '#666666',
 ] as unknown as ExpressionSpecification;
+
+/** The edge of a symbol: the darker casing of a light hue (client/map/symbols.ts), else the colour. */
+export const edgeColor: ExpressionSpecification = [
+  'match',
+  ['get', 'category'],
+  ...CATEGORY_IDS.flatMap((id) => [id, edgeOf(id)]),
+  '#666666',
+] as unknown as ExpressionSpecification;
+/** Categories whose lines get a dark casing of their hue (their colour is too light for the land). */
+const hasEdge: ExpressionSpecification = ['in', ['get', 'category'], ['literal', Object.keys(SYMBOL_EDGE)]];
 
 /**
  * Line width by kind as well as colour, so railways of different kinds stay apart for readers who
@@ -95,19 +106,20 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       type: 'line',
       source: PROJECT_SOURCE,
       filter: ['all', isArea, not(isWideArea)],
-      paint: { 'line-color': categoryColor, 'line-width': 1.5 },
+      paint: { 'line-color': edgeColor, 'line-width': 1.5 },
     },
     {
       id: 'projects-area-outline-region',
       type: 'line',
       source: PROJECT_SOURCE,
       filter: ['all', isArea, isWideArea],
-      // Thin and dashed, fading in as the map zooms in: present, never louder than a concrete site.
+      // Thin and dashed, fading in as the map zooms in: present, never louder than a concrete site
+      // at the overview; whole from zoom 9, where its edge stands at 3:1 (tests/map/contrast.test.ts).
       paint: {
-        'line-color': categoryColor,
+        'line-color': edgeColor,
         'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 9, 1.6],
         'line-dasharray': [4, 3],
-        'line-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.35, 8, 0.7],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.35, 8, 0.7, 9, 1],
       },
     },
     {
@@ -117,6 +129,17 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       filter: isLine,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': halo, 'line-width': zoomed(4, 7), 'line-opacity': 0.8 },
+    },
+    {
+      // Light hues (expressways, power and water lines) get a thin dark casing of their own hue on
+      // both sides, as a road map draws roads: the line's edge reads at 3:1 on the land. A gap as
+      // wide as the line keeps the middle open, so a schematic line's dashes stay dashes.
+      id: 'projects-line-edge',
+      type: 'line',
+      source: PROJECT_SOURCE,
+      filter: ['all', isLine, hasEdge],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': edgeColor, 'line-width': 1, 'line-gap-width': zoomed(2.5, 4.5) },
     },
     {
       id: 'projects-line',
@@ -147,7 +170,7 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 12, 10, 16],
         'circle-color': 'rgba(0,0,0,0)',
-        'circle-stroke-color': categoryColor,
+        'circle-stroke-color': edgeColor,
         'circle-stroke-width': 1.5,
         'circle-stroke-opacity': 0.9,
       },

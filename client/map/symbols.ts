@@ -4,6 +4,27 @@
  * The legend draws its swatches with the same function.
  */
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '#shared/taxonomy.ts';
+import { PALETTES } from './basemap-palettes.ts';
+import { contrast, darkEnough } from './colour.ts';
+
+/** Every land fill a project symbol can sit on, in both themes. */
+export const LAND_FILLS = Object.values(PALETTES).flatMap((p) => [p.land, p.province, p.plan, p.neighbour]);
+/** WCAG 1.4.11: a symbol's boundary at 3:1 to what is around it; a little margin above. */
+const EDGE_TARGET = 3.3;
+
+/**
+ * The light hues of the taxonomy (yellow, orange, sky blue, teal, bluish green) fall below 3:1 as a
+ * fill on the pale land, so their symbols get an edge of the same hue, darker: the casing of a line,
+ * the outline of an area or a point. Categories whose colour already stands at 3:1 have none.
+ */
+export const SYMBOL_EDGE: Partial<Record<CategoryId, string>> = Object.fromEntries(
+  CATEGORY_IDS.filter((c) => LAND_FILLS.some((bg) => contrast(CATEGORIES[c].color, bg) < 3)).map((c) => [
+    c,
+    darkEnough(CATEGORIES[c].color, LAND_FILLS, EDGE_TARGET),
+  ]),
+);
+/** The colour of a category's edge: its darker casing, or the colour itself. */
+export const edgeOf = (c: CategoryId): string => SYMBOL_EDGE[c] ?? CATEGORIES[c].color;
 
 type Shape = 'circle' | 'square' | 'triangle' | 'diamond' | 'hexagon' | 'star' | 'pentagon';
 
@@ -68,7 +89,10 @@ export function drawSymbol(
   const r = size / 2 - size * 0.14;
   path(ctx, shapeOf(category), size / 2, size / 2, r);
   ctx.lineWidth = size * 0.1;
-  ctx.strokeStyle = hollow ? CATEGORIES[category].color : '#ffffff';
+  // A filled symbol keeps a white edge, or a dark one of its hue where the fill is too light for the
+  // land (SYMBOL_EDGE); a hollow one is drawn by its edge, so that edge must read on its own.
+  const edge = SYMBOL_EDGE[category];
+  ctx.strokeStyle = hollow ? edgeOf(category) : (edge ?? '#ffffff');
   ctx.fillStyle = hollow ? 'rgba(255,255,255,0.85)' : CATEGORIES[category].color;
   ctx.fill();
   ctx.stroke();
@@ -76,7 +100,7 @@ export function drawSymbol(
     // A centre dot keeps a hollow symbol findable on a busy map.
     ctx.beginPath();
     ctx.arc(size / 2, size / 2, size * 0.1, 0, 2 * Math.PI);
-    ctx.fillStyle = CATEGORIES[category].color;
+    ctx.fillStyle = edgeOf(category);
     ctx.fill();
   }
 }

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { CATEGORIES, CATEGORY_IDS, CATEGORY_GROUPS, PROVINCES, type CategoryId, type ProvinceId } from '#shared/taxonomy.ts';
 import { useT } from '../i18n/use-lang.ts';
-import { drawSymbol } from '../map/symbols.ts';
+import { drawSymbol, edgeOf, SYMBOL_EDGE } from '../map/symbols.ts';
 
 function Swatch({ category }: { category: CategoryId }) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -13,8 +13,10 @@ function Swatch({ category }: { category: CategoryId }) {
     if (!canvas || !ctx || geometry !== 'point') return;
     drawSymbol(ctx, category, false, canvas.width);
   }, [category, geometry]);
-  if (geometry === 'line') return <span className="swatch swatch-line" style={{ borderColor: CATEGORIES[category].color }} aria-hidden />;
-  if (geometry === 'area') return <span className="swatch swatch-area" style={{ background: CATEGORIES[category].color }} aria-hidden />;
+  // As the map draws them: a light hue's line has a dark casing of its hue, an area its edge colour.
+  const edge = SYMBOL_EDGE[category];
+  if (geometry === 'line') return <span className="swatch swatch-line" style={{ borderColor: CATEGORIES[category].color, boxShadow: edge ? `0 0 0 1px ${edge}` : undefined }} aria-hidden />;
+  if (geometry === 'area') return <span className="swatch swatch-area" style={{ background: `color-mix(in srgb, ${CATEGORIES[category].color} 45%, transparent)`, borderColor: edgeOf(category), opacity: 1 }} aria-hidden />;
   return <canvas ref={ref} width={32} height={32} className="swatch" aria-hidden />;
 }
 
@@ -35,7 +37,7 @@ type Props = {
 };
 
 export function Legend({ startOpen, hideEmpty, counts, partners, hidden, onToggle, top, swatches = true }: Props) {
-  const { t, lang, label } = useT();
+  const { t, label } = useT();
   const groups = Object.keys(CATEGORY_GROUPS) as (keyof typeof CATEGORY_GROUPS)[];
   // Open by default on a tall screen; a 720-line laptop starts with it folded so the map shows.
   const [open, setOpen] = useState(() => startOpen ?? window.innerHeight > 800);
@@ -64,16 +66,16 @@ export function Legend({ startOpen, hideEmpty, counts, partners, hidden, onToggl
         );
       })}
       {open && <p className="legend-precision">
-        <span className="swatch swatch-line dashed" aria-hidden /> {lang === 'zh' ? '虚线：示意线路' : 'dashed: schematic route'}
+        <span className="swatch swatch-line dashed" aria-hidden /> {t.noteSchematic}
         <br />
-        <span className="swatch swatch-area pale" aria-hidden /> {lang === 'zh' ? '浅色虚边：整体区域' : 'pale, dashed edge: whole region'}
+        <span className="swatch swatch-area pale" aria-hidden /> {t.legendRegion}
         <br />
-        <span className="swatch swatch-hollow" aria-hidden /> {lang === 'zh' ? '空心：近似位置' : 'hollow: approximate location'}
+        <span className="swatch swatch-hollow" aria-hidden /> {t.noteApproximate}
         {partners.length > 0 && (
           <>
             <br />
-            <span className="swatch swatch-partner" aria-hidden /> {lang === 'zh' ? '所选条款的合作省份：' : 'Partners named by the chosen clauses: '}
-            <span data-testid="partners">{partners.map((p) => label(PROVINCES[p as ProvinceId] ?? { zh: p, en: p })).join(lang === 'zh' ? '、' : ', ')}</span>
+            <span className="swatch swatch-partner" aria-hidden /> {t.partnerProvinces}{t.colon}
+            <span data-testid="partners">{partners.map((p) => label(PROVINCES[p as ProvinceId] ?? { zh: p, en: p })).join(t.listSep)}</span>
           </>
         )}
       </p>}
