@@ -9,11 +9,9 @@ import { searchFrame } from '#shared/search.ts';
 import { CATEGORIES, PROVINCES, STATUSES } from '#shared/taxonomy.ts';
 import type { Lang, Messages } from '../i18n/messages.ts';
 import type { PlanPayload, ProjectFeature } from '../lib/api.ts';
-import { statusLegendItems, legendItems, type LegendItem } from '../export/legend-items.ts';
+import { legendItems, statusLegendItems, type LegendItem } from '../export/legend-items.ts';
 import { filterExpression, matcher } from './filter-expression.ts';
 import type { Filters, Panel, ViewState } from './view-state.ts';
-
-type Bbox = [number, number, number, number];
 
 /** The features a filter expression lets through (the map evaluates the same expression). */
 export function applyFilter<F extends Pick<ProjectFeature, 'properties'>>(features: readonly F[], expr: ExpressionSpecification | null): F[] {
@@ -82,9 +80,9 @@ export function partnerProvinces(plan: PlanPayload | null, nodes: readonly strin
 }
 
 /**
- * Where a search or a province choice frames the map. The server ranks exact names first: when the
- * best match is the name typed, the frame is that place (and its namesakes), not everything whose
- * name merely contains it. `bboxOf` is the map's box of a set of features.
+ * What a search or a province choice frames on the map. The server ranks exact names first: when
+ * the best match is the name typed, the frame is that place (and its namesakes), not everything
+ * whose name merely contains it.
  */
 export function searchFrameFeatures(q: string, filtered: readonly ProjectFeature[], rankedIds: readonly string[]): readonly ProjectFeature[] {
   if (!q) return filtered;
@@ -150,8 +148,3 @@ export function tabLabel(p: Panel, t: Pick<Messages, 'filters' | 'listTab' | 'st
 /** The page's classes: theme, an open project, presentation, slides, folded panels. */
 export const appClass = (o: { theme: string; selected: boolean; presenting: boolean; sliding: boolean; folded: boolean }) =>
   `app theme-${o.theme}${o.selected ? ' with-detail' : ''}${o.presenting ? ' presenting' : ''}${o.sliding ? ' slides' : ''}${o.folded ? ' side-folded' : ''}`;
-
-/** The box of one project, to fly to when it is opened from a list. */
-export const featureById = (all: readonly ProjectFeature[], id: string) => all.find((x) => x.properties.id === id);
-
-export type { Bbox };
