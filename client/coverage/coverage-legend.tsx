@@ -31,7 +31,7 @@ export function CoverageLegend({ measure, classes, pending, error, summary, sele
   const names = (ids: string[]) =>
     ids.map((id, i) => (
       <span key={id}>
-        {i > 0 && (lang === 'zh' ? '、' : ', ')}
+        {i > 0 && t.listSep}
         <button type="button" className="link province-link" data-province={id} aria-pressed={selected.includes(id)} onClick={() => onProvince(id)}>
           {label(PROVINCES[id as ProvinceId] ?? { zh: id, en: id })}
         </button>
@@ -41,7 +41,9 @@ export function CoverageLegend({ measure, classes, pending, error, summary, sele
     <section className="coverage-legend" aria-label={t.coverageMap} data-testid="coverage-legend" data-measure={measure} data-pending={pending || !classes ? 'true' : 'false'}>
       <h2>{t.coverageTitle(label(m), label(m.unit))}</h2>
       <p className="coverage-legend-filter">
-        {t.coverageFollows}：{summary || t.coverageAll}
+        {t.coverageFollows}
+        {t.colon}
+        {summary || t.coverageAll}
       </p>
       {error != null && <p role="alert">{errorText(error, lang)}</p>}
       {!classes && error == null && <p aria-busy="true">{t.coverageLoading}</p>}

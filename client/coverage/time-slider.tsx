@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../i18n/error-text.ts';
-import { useT } from '../i18n/use-lang.ts';
+import { titleOf, useT } from '../i18n/use-lang.ts';
 import type { PlanNodeOut } from '../lib/api.ts';
 import { planDay } from '#shared/day.ts';
 import { dayAt, dayIndex, goalDay, timelineRange, type StatusEvent } from './status-as-of.ts';
@@ -86,7 +86,7 @@ export function TimeSlider({ events, goals, asOf, onAsOf, error }: Props) {
               className="time-goal"
               style={{ left: pct(goalDay(g.year!)) }}
               aria-pressed={asOf === goalDay(g.year!)}
-              title={`${g.title_zh}：${g.text_zh}`}
+              title={`${titleOf(lang, g)}${t.colon}${g.text_zh}`}
               data-goal={g.year}
               onClick={() => onAsOf(goalDay(g.year!))}
             >

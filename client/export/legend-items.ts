@@ -3,7 +3,7 @@
  * switches), with their symbol and count, in the order of the on-screen legend.
  */
 import { CATEGORIES, CATEGORY_IDS, STATUSES, type CategoryId, type StatusId } from '#shared/taxonomy.ts';
-import type { Lang } from '../i18n/messages.ts';
+import { MESSAGES, type Lang } from '../i18n/messages.ts';
 
 export type LegendItem = {
   key: string;
@@ -47,7 +47,7 @@ export function keyFigures(features: readonly { properties: { status: string } }
   const by = new Map<string, number>(asOf ? Object.entries(asOf) : []);
   if (!asOf) for (const f of features) by.set(f.properties.status, (by.get(f.properties.status) ?? 0) + 1);
   const parts = (Object.keys(STATUSES) as StatusId[]).filter((s) => by.has(s)).map((s) => `${STATUSES[s][lang]} ${by.get(s)}`);
-  const total = lang === 'zh' ? `共 ${features.length} 个项目` : `${features.length} project${features.length === 1 ? '' : 's'}`;
+  const total = MESSAGES[lang].countTotal(features.length);
   return [total, ...parts].join(' · ');
 }
 

@@ -5,9 +5,14 @@ import { MESSAGES, type Lang, type Messages } from './messages.ts';
 
 export const LangContext = createContext<Lang>('zh');
 
-export function useT(): { lang: Lang; t: Messages; label: (l: Label) => string } {
-  const lang = useContext(LangContext);
-  return { lang, t: MESSAGES[lang], label: (l) => l[lang] };
+type Accessor = { lang: Lang; t: Messages; label: (l: Label) => string };
+const accessor = (lang: Lang): Accessor => ({ lang, t: MESSAGES[lang], label: (l) => l[lang] });
+/** One accessor per language, made once: a component gets the same object (and label function)
+ * on every render, so it can sit in a dependency list without re-running anything. */
+const ACCESSORS: Record<Lang, Accessor> = { zh: accessor('zh'), en: accessor('en') };
+
+export function useT(): Accessor {
+  return ACCESSORS[useContext(LangContext)];
 }
 
 /** A project or node name in the current language. */

@@ -28,6 +28,7 @@ import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLa
 import { symbolImages } from './symbols.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
 import { pick } from './pick.ts';
+import { labelControls } from './control-names.ts';
 import { MESSAGES, type Lang } from '../i18n/messages.ts';
 
 setWorkerUrl(workerUrl);
@@ -237,6 +238,11 @@ export function MapView({ ref, ...props }: Props) {
       if (q.look) applyLook(map, q.look, q.lang, q.theme);
     });
   }, [basemap]);
+
+  // MapLibre's own controls speak the reader's language (its built-in names are English).
+  useEffect(() => {
+    if (mapRef.current) labelControls(mapRef.current, lang);
+  }, [lang]);
 
   // Back/Forward (or any outside change of the camera) moves the map; its own moves come back equal.
   const { camera } = props;

@@ -34,14 +34,14 @@ export function PlanView({ plan, activeNodes, onChoose, onSelectProject }: Props
           {lang === 'en' && n.kind === 'measure' && <p className="en-title">{n.title_en}</p>}
           {n.agencies.length > 0 && (
             <p className="agencies">
-              {n.agencies.map((a) => `${agencyName.get(a.agency) ?? a.agency} (${t.roles[a.role as 'lead' | 'cooperating' | 'shared']})`).join('；')}
+              {n.agencies.map((a) => `${agencyName.get(a.agency) ?? a.agency}${t.inParens(t.roles[a.role as 'lead' | 'cooperating' | 'shared'])}`).join(t.clauseSep)}
             </p>
           )}
           {(choosable || n.projects.length > 0) && (
             <div className="plan-actions">
               {choosable && (
                 <button type="button" aria-pressed={active} onClick={() => onChoose(n.id)}>
-                  {lang === 'zh' ? '在地图上筛选' : 'Filter the map to this'}
+                  {t.filterToNode}
                 </button>
               )}
               {n.projects.map((p) => (

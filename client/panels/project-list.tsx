@@ -2,14 +2,14 @@
 import { Fragment, useMemo, useState } from 'react';
 import { CATEGORIES, PROVINCES, STATUSES, type ProvinceId } from '#shared/taxonomy.ts';
 import { nameOf, useT } from '../i18n/use-lang.ts';
+import type { Messages } from '../i18n/messages.ts';
 import { isWide } from '#shared/wide.ts';
 import type { ProjectFeature } from '../lib/api.ts';
 
 /** "北京、天津、河北等 15 个省区" rather than fifteen names in a narrow column. */
-function provinceList(names: string[], lang: 'zh' | 'en') {
-  if (names.length <= 4) return names.join(lang === 'zh' ? '、' : ', ');
-  const head = names.slice(0, 3).join(lang === 'zh' ? '、' : ', ');
-  return lang === 'zh' ? `${head}等 ${names.length} 个省区` : `${head} and ${names.length - 3} more`;
+function provinceList(names: string[], t: Messages) {
+  if (names.length <= 4) return names.join(t.listSep);
+  return t.provincesMore(names.slice(0, 3).join(t.listSep), names.length);
 }
 
 const wide = (f: ProjectFeature) => isWide(f.properties);
@@ -91,7 +91,7 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
               {i === firstWide && (
                 <tr className="group-row">
                   <th colSpan={4} scope="rowgroup">
-                    {lang === 'zh' ? '覆盖此处的整体区域与海域' : 'Whole regions and sea areas covering this place'}
+                    {t.wholeRegionsHere}
                   </th>
                 </tr>
               )}
@@ -106,7 +106,7 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
               >
                 <td>
                   {nameOf(lang, p)}
-                  <small>{provinceList(p.provinces.split(',').filter(Boolean).map((x) => label(PROVINCES[x as ProvinceId] ?? { zh: x, en: x })), lang)}</small>
+                  <small>{provinceList(p.provinces.split(',').filter(Boolean).map((x) => label(PROVINCES[x as ProvinceId] ?? { zh: x, en: x })), t)}</small>
                 </td>
                 <td className="kind">
                   {label(CATEGORIES[p.category])}

@@ -142,7 +142,7 @@ export function Slideshow({ state, plan, projects, who, onState, onFly, onExit }
 
   // A title band above the map (in the header's place), so the map below frames the slide unhidden.
   return (
-    <section className="slide" aria-roledescription={lang === 'zh' ? '幻灯片' : 'slide'} aria-label={slide?.title ?? t.playViews} data-testid="slide">
+    <section className="slide" aria-roledescription={t.slide} aria-label={slide?.title ?? t.playViews} data-testid="slide">
       <div className="slide-caption">
         <h2 data-testid="slide-title">{slide ? slide.title : slides ? t.noSlides : t.loading}</h2>
         {slide?.note && <p className="slide-note">{slide.note}</p>}
