@@ -115,9 +115,9 @@ export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, o
                 .map((p) => {
                   const name = label(PROVINCES[p.province as ProvinceId] ?? { zh: p.province, en: p.province });
                   const m = p.length_km != null ? `${p.length_km} ${t.km}` : p.area_km2 != null ? `${p.area_km2} ${t.km2}` : '';
-                  return m ? `${name}${lang === 'zh' ? `（${m}）` : ` (${m})`}` : name;
+                  return m ? `${name}${t.inParens(m)}` : name;
                 })
-                .join('、') || '—'}
+                .join(t.listSep) || '—'}
             </dd>
             {detail.properties.length_km != null && (
               <>
@@ -146,19 +146,20 @@ export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, o
           <h3>{t.clauses}</h3>
           {detail.properties.clauses.map((c) => {
             const others = plan?.nodes.find((n) => n.id === c.node)?.projects.filter((p) => p.id !== id) ?? [];
-            const byRole = (role: string) => c.agencies.filter((a) => a.role === role).map(agencyName).join('、');
+            const byRole = (role: string) => c.agencies.filter((a) => a.role === role).map(agencyName).join(t.listSep);
             return (
               <article key={`${c.node}-${c.phrase}`} className="clause" data-node={c.node}>
                 <h4>
                   <span className="node-id">{c.node}</span> {titleOf(lang, c)}
                 </h4>
-                <Clause text={c.text_zh} phrase={c.phrase} moreLabel={lang === 'zh' ? ['显示全文', '收起'] : ['Show the whole clause', 'Show less']} />
-                {byRole('lead') && <p><strong>{t.lead}：</strong>{byRole('lead')}</p>}
-                {byRole('cooperating') && <p><strong>{t.cooperating}：</strong>{byRole('cooperating')}</p>}
-                {byRole('shared') && <p><strong>{t.shared}：</strong>{byRole('shared')}</p>}
+                <Clause text={c.text_zh} phrase={c.phrase} moreLabel={[t.showWholeClause, t.showLess]} />
+                {byRole('lead') && <p><strong>{t.lead}{t.colon}</strong>{byRole('lead')}</p>}
+                {byRole('cooperating') && <p><strong>{t.cooperating}{t.colon}</strong>{byRole('cooperating')}</p>}
+                {byRole('shared') && <p><strong>{t.shared}{t.colon}</strong>{byRole('shared')}</p>}
                 {others.length > 0 && (
                   <p className="others">
-                    {t.otherProjects}：
+                    {t.otherProjects}
+                    {t.colon}
                     {others.map((o) => (
                       <button key={o.id} type="button" className="link" onClick={() => onSelect(o.id)} title={o.phrase}>
                         {nameOf(lang, o)}

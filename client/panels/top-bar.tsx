@@ -53,7 +53,7 @@ export function TopBar(p: Props) {
         </p>
       )}
       <div className="tools">
-        <button type="button" aria-pressed={p.presenting} onClick={() => p.onPresent(!p.presenting)} title={lang === 'zh' ? '按 Esc 退出' : 'Esc leaves'}>
+        <button type="button" aria-pressed={p.presenting} onClick={() => p.onPresent(!p.presenting)} title={t.presentHint}>
           {t.present}
         </button>
         <button type="button" aria-pressed={p.nearMode} onClick={() => p.onNearMode(!p.nearMode)} title={t.nearHint}>
@@ -66,10 +66,14 @@ export function TopBar(p: Props) {
           {t.exportImage}
         </button>
         <button type="button" onClick={() => p.onTheme(p.theme === 'light' ? 'contrast' : 'light')} aria-pressed={p.theme === 'contrast'}>
-          {lang === 'zh' ? '高对比度' : 'Contrast'}
+          {t.contrast}
         </button>
-        <button type="button" onClick={p.onLang} aria-label={t.languageLabel} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+        {/* The name starts with the visible text (WCAG 2.5.3), then says what it does in the page's language. */}
+        <button type="button" onClick={p.onLang} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
           {t.language}
+          <span className="sr-only" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+            {t.inParens(t.languageLabel)}
+          </span>
         </button>
         <SignIn me={p.me} onChange={p.onMe} />
       </div>
