@@ -21,6 +21,7 @@ export default defineConfig({
           groups: [
             { name: 'maplibre', test: /node_modules[\\/](maplibre-gl|@maplibre)[\\/]/, priority: 3 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+            { name: 'react-query', test: /node_modules[\\/]@tanstack[\\/]/, priority: 2 },
           ],
         },
       },

@@ -68,6 +68,17 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
   // On a phone the panels start folded into a bottom sheet, so the map gets the screen.
   const [folded, setFolded] = useState(isPhone);
   const [unknown, setUnknown] = useState<string | null>(null);
+  // The printed page is not on the first screen: it loads once the browser is idle after it.
+  const [printReady, setPrintReady] = useState(false);
+  useEffect(() => {
+    const ready = () => setPrintReady(true);
+    if (typeof window.requestIdleCallback !== 'function') {
+      queueMicrotask(ready);
+      return;
+    }
+    const id = window.requestIdleCallback(ready, { timeout: 2000 });
+    return () => window.cancelIdleCallback(id);
+  }, []);
 
   // Esc leaves the presentation.
   useEffect(() => {
@@ -217,6 +228,7 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
     fold: { folded, set: setFolded },
     unknownNote: unknown,
     dismissUnknown: () => setUnknown(null),
+    printReady,
     image: {
       open: imageOpen,
       toggle: () => setImageOpen((o) => !o),
