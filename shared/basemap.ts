@@ -4,8 +4,10 @@
  * GeoJSON file of geodata/basemap/ cut into tiles. The point layers (cities, province labels) stay
  * GeoJSON: small, and labelled better whole.
  */
-export const TILE_LAYERS = ['land-wide', 'land', 'provinces', 'rivers', 'province-lines'] as const;
+export const TILE_LAYERS = ['land-wide', 'land', 'provinces', 'rivers', 'province-lines', 'port-water'] as const;
 export type TileLayer = (typeof TILE_LAYERS)[number];
+/** Layers that only the tiles from this zoom on carry (detail around Tianjin, drawn from zoom 9). */
+export const TILE_LAYER_MIN_ZOOM: Partial<Record<TileLayer, number>> = { 'port-water': 9 };
 export const TILE_MIN_ZOOM = 2;
 /** The detailed layers are simplified to ~80 m: zoom 9 (about 40 m a tile unit) keeps all of it; MapLibre overzooms beyond. */
 export const TILE_MAX_ZOOM = 9;

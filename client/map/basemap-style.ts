@@ -23,8 +23,10 @@ export const BASEMAP_FILES = [
   'land-wide',
   'land',
   'provinces',
+  'port-water',
   'rivers',
   'province-lines',
+  'tianjin-districts',
   'province-labels',
   'cities',
 ] as const;
@@ -47,6 +49,13 @@ export const BASEMAP_ATTRIBUTION_EN =
  * province label would only repeat it (天津 twice, one above the other).
  */
 export const MUNICIPALITIES = ['beijing', 'tianjin', 'shanghai', 'chongqing'];
+
+/** Basemap labels that go under the project layers: the projects' labels are placed before them. */
+export const UNDER_PROJECTS = ['base-district-labels'];
+/** Where the project layers go in: before the first basemap label that is not under them. */
+export const isProjectsCut = (l: LayerSpecification) => l.type === 'symbol' && !UNDER_PROJECTS.includes(l.id);
+/** From zoom 9 on, around Tianjin: its 16 district names and the port basins (geodata/basemap/README.md). */
+export const DETAIL_MIN_ZOOM = 9;
 
 const FONT = ['Noto Sans CJK SC', 'sans-serif'];
 const FONT_BOLD = ['Noto Sans CJK SC Bold', 'Noto Sans CJK SC', 'sans-serif'];
@@ -120,6 +129,15 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
       },
     },
     {
+      // The port basins, channels and river mouths that the land's gap filling closes (Tianjin port,
+      // Caofeidian, Huanghua): drawn back as water from zoom 9, where they can be told apart.
+      id: 'base-port-water',
+      type: 'fill',
+      ...tiled('port-water'),
+      minzoom: DETAIL_MIN_ZOOM,
+      paint: { 'fill-color': p.sea },
+    },
+    {
       id: 'base-rivers',
       type: 'line',
       ...tiled('rivers'),
@@ -186,6 +204,24 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
         'line-width': ['interpolate', ['linear'], ['zoom'], 3, s(0.6), 8, s(1.2)],
         'line-opacity': 1,
       },
+    },
+    {
+      // Tianjin's districts by name at their seats (no boundaries: see geodata/basemap/README.md),
+      // muted and under the projects, so a planner can tell which district a project lies in.
+      id: 'base-district-labels',
+      type: 'symbol',
+      source: 'basemap-tianjin-districts',
+      minzoom: DETAIL_MIN_ZOOM,
+      layout: {
+        'text-field': text,
+        'text-font': FONT,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 9, s(11), 12, s(14)],
+        'text-line-height': lineHeight,
+        'text-letter-spacing': lang === 'zh' ? 0.2 : 0.05,
+        'text-max-width': 8,
+        'text-padding': 6,
+      },
+      paint: { 'text-color': p.labelFaint, 'text-halo-color': p.halo, 'text-halo-width': s(1.4) },
     },
     {
       id: 'base-province-labels',

@@ -5,6 +5,7 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Lang } from '../i18n/messages.ts';
 import { HIGHLIGHT_LAYERS, isHighlight, partnerLayer, projectLayers, withUserFilter } from './project-layers.ts';
+import { isProjectsCut } from './basemap-style.ts';
 import type { Classes } from '../coverage/class-breaks.ts';
 import { choroplethColor, choroplethLayers, choroplethOutlineWidth, COVERAGE_FILL, COVERAGE_OUTLINE } from '../coverage/choropleth.ts';
 import { symbologyLooks, type Symbology } from '../coverage/symbology.ts';
@@ -59,7 +60,7 @@ export const partnerFilter = (partners: string[]): FilterSpecification => ['in',
  * keep their place in the label collision; only the highlights sit on top of everything.
  */
 export function stackLayers(base: LayerSpecification[], overlays: LayerSpecification[]): LayerSpecification[] {
-  const firstLabel = base.findIndex((l) => l.type === 'symbol');
+  const firstLabel = base.findIndex(isProjectsCut);
   const cut = firstLabel < 0 ? base.length : firstLabel;
   const highlights = overlays.filter((l) => isHighlight(l.id));
   const rest = overlays.filter((l) => !isHighlight(l.id));
@@ -67,7 +68,7 @@ export function stackLayers(base: LayerSpecification[], overlays: LayerSpecifica
 }
 
 export function addOverlayLayers(map: MapLibreMap, lang: Lang, theme: 'light' | 'contrast', filter: ExpressionSpecification | null, partners: string[]) {
-  const beforeId = map.getStyle().layers.find((l) => l.type === 'symbol')?.id;
+  const beforeId = map.getStyle().layers.find(isProjectsCut)?.id;
   for (const layer of overlayLayers(lang, theme, filter, partners)) map.addLayer(layer, isHighlight(layer.id) ? undefined : beforeId);
 }
 

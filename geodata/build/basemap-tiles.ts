@@ -13,7 +13,7 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import type { FeatureCollection } from 'geojson';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { GEODATA_DIR } from '../../server/db/geodata.ts';
-import { TILE_BOUNDS, TILE_LAYERS, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '#shared/basemap.ts';
+import { TILE_BOUNDS, TILE_LAYER_MIN_ZOOM, TILE_LAYERS, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '#shared/basemap.ts';
 import { tileSourcesHash, TILES_FILE } from '../../server/services/basemap-tiles.ts';
 
 const BASEMAP = join(GEODATA_DIR, 'basemap');
@@ -70,6 +70,7 @@ for (let z = TILE_MIN_ZOOM; z <= TILE_MAX_ZOOM; z++) {
     for (let y = y0; y <= y1; y++) {
       const layers = Object.fromEntries(
         indexes.flatMap(({ name, index }) => {
+          if (z < (TILE_LAYER_MIN_ZOOM[name] ?? 0)) return [];
           const tile = index.getTile(z, x, y);
           return tile?.features.length ? [[name, tile]] : [];
         }),

@@ -38,7 +38,7 @@ describe('geodata/basemap', () => {
         for (const v of c) expect(Math.abs(v * 1e4 - Math.round(v * 1e4))).toBeLessThan(1e-6);
       });
     }
-  });
+  }, 30_000); // an expect per coordinate: a few seconds on a busy 2-core machine
 
   it('has the seven plan provinces with plan=true, and the fixed ids', () => {
     const provinces = read('provinces').features;
