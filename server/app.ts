@@ -5,8 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { sql } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
@@ -15,12 +14,13 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/client.ts';
 import { GEODATA_DIR } from './db/geodata.ts';
 import { loadTiles } from './services/basemap-tiles.ts';
-import { ApiError, errorBody, logError } from './errors.ts';
+import { ApiError, errorBody, logError, validationHook } from './errors.ts';
 import { identify, type AuthVars } from './middleware/auth.ts';
 import { dataVersion, responseCache } from './middleware/response-cache.ts';
-import { apiDocsPage, openApiDocument } from './openapi.ts';
+import { docRoutes, openApiDocument, type OpenAPIObject } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { exportRoutes } from './routes/export.ts';
+import { healthRoutes } from './routes/health.ts';
 import { historyRoutes } from './routes/history.ts';
 import { planRoutes } from './routes/plan.ts';
 import { projectRoutes } from './routes/projects.ts';
@@ -46,7 +46,10 @@ export const MAX_BODY_BYTES = 16 * 1024;
 export function createApp({ db, clientDir, requireSignInToRead = false, secureCookie = false, trustProxy = false, signInGuard }: AppOptions) {
   // The collection, the plan and coverage: serialised and compressed once per data version.
   const cached = responseCache(() => dataVersion(db));
-  const api = new Hono<{ Variables: AuthVars }>()
+  // OpenAPIHono: each route group declares its routes with their schemas, and /api/openapi.json is
+  // generated from them (server/openapi.ts), made once on its first request.
+  let document: OpenAPIObject | undefined;
+  const api = new OpenAPIHono<{ Variables: AuthVars }>({ defaultHook: validationHook })
     .use(identify(db))
     .use(async (c, next) => {
       const open = c.req.path.startsWith('/api/auth') || c.req.path === '/api/health';
@@ -62,12 +65,8 @@ export function createApp({ db, clientDir, requireSignInToRead = false, secureCo
     .use('/projects', cached)
     .use('/plan', cached)
     .use('/stats/coverage', cached)
-    .get('/health', async (c) => {
-      await db.run(sql`select 1`);
-      return c.json({ ok: true });
-    })
-    .get('/openapi.json', (c) => c.json(openApiDocument()))
-    .get('/docs', (c) => c.html(apiDocsPage()))
+    .route('/', healthRoutes(db))
+    .route('/', docRoutes(() => (document ??= openApiDocument(app))))
     .route('/auth', authRoutes(db, { secureCookie, trustProxy, guard: signInGuard }))
     .route('/plan', planRoutes(db))
     .route('/projects', projectRoutes(db))
@@ -76,7 +75,7 @@ export function createApp({ db, clientDir, requireSignInToRead = false, secureCo
     .route('/export', exportRoutes(db))
     .route('/views', viewRoutes(db));
 
-  const app = new Hono()
+  const app = new OpenAPIHono()
     .use(compress())
     .use(
       secureHeaders({

@@ -3,16 +3,17 @@
  * export takes the filters of /api/projects plus `lang` (zh, en), and its file name carries the
  * filter and the date ("渤海图集-天津-港口-2026-12-01.xlsx").
  */
-import { zValidator } from '@hono/zod-validator';
-import { Hono, type Context } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { validationHook } from '../errors.ts';
 import { coverageFor } from '../services/coverage.ts';
 import { asciiFileName, contentDisposition, exportFileName } from '../services/export-names.ts';
 import { projectsKml } from '../services/export-kml.ts';
 import { ExportQuerySchema, loadExport, projectsCsv, type ExportSet } from '../services/export-table.ts';
 import { projectsXlsx } from '../services/export-xlsx.ts';
 import { toFeature } from '../services/project-query.ts';
+import { errors, group } from './kit.ts';
 
 const TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -29,23 +30,37 @@ function download(c: Context, set: ExportSet, ext: keyof typeof TYPES, body: str
   return c.body(typeof body === 'string' ? body : new Uint8Array(body));
 }
 
-const query = zValidator('query', ExportQuerySchema, validationHook);
+/** One export route: the filters plus `lang` in, a file out. */
+const fileRoute = <P extends string>(path: P, ext: keyof typeof TYPES, summary: string, file: string) =>
+  createRoute({
+    method: 'get',
+    path,
+    summary,
+    request: { query: ExportQuerySchema },
+    responses: {
+      200: {
+        description: `${file}; the file name (Content-Disposition) carries the filter and the date`,
+        content: { [TYPES[ext].split(';')[0]!]: { schema: z.string().describe(file) } },
+      },
+      ...errors(400),
+    },
+  });
 
 export const exportRoutes = (db: Db) =>
-  new Hono()
-    .get('/projects.geojson', query, async (c) => {
+  group()
+    .openapi(fileRoute('/projects.geojson', 'geojson', 'The filtered projects as a GeoJSON file', 'GeoJSON FeatureCollection'), async (c) => {
       const set = await loadExport(db, c.req.valid('query'));
       return download(c, set, 'geojson', JSON.stringify({ type: 'FeatureCollection', features: set.rows.map((r) => toFeature(r.row)) }));
     })
-    .get('/projects.csv', query, async (c) => {
+    .openapi(fileRoute('/projects.csv', 'csv', 'The filtered projects as CSV (UTF-8 with BOM)', 'CSV, UTF-8 with BOM'), async (c) => {
       const set = await loadExport(db, c.req.valid('query'));
       return download(c, set, 'csv', projectsCsv(set));
     })
-    .get('/projects.xlsx', query, async (c) => {
+    .openapi(fileRoute('/projects.xlsx', 'xlsx', 'The filtered projects as XLSX: a projects sheet and the coverage per province', 'XLSX workbook (binary)'), async (c) => {
       const set = await loadExport(db, c.req.valid('query'));
       return download(c, set, 'xlsx', await projectsXlsx(set, await coverageFor(db, set.filter)));
     })
-    .get('/projects.kml', query, async (c) => {
+    .openapi(fileRoute('/projects.kml', 'kml', 'The filtered projects as KML 2.2, styled by category (Google Earth, QGIS)', 'KML 2.2 document'), async (c) => {
       const set = await loadExport(db, c.req.valid('query'));
       return download(c, set, 'kml', projectsKml(set));
     });

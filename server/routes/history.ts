@@ -5,14 +5,14 @@
  * source here); it comes first and holds until a dated change. `until` (YYYY-MM-DD, UTC, inclusive)
  * leaves out later events; `project` narrows to some ids.
  */
-import { zValidator } from '@hono/zod-validator';
+import { createRoute } from '@hono/zod-openapi';
 import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
-import { Hono } from 'hono';
 import { z } from 'zod';
+import { HistoryListSchema } from '#shared/api-schema.ts';
 import { MAX_LIST_VALUES } from '#shared/filters.ts';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
-import { validationHook } from '../errors.ts';
+import { errors, group, json } from './kit.ts';
 
 export const HistoryQuerySchema = z
   .object({
@@ -29,8 +29,16 @@ export const HistoryQuerySchema = z
   })
   .strict();
 
+const historyRoute = createRoute({
+  method: 'get',
+  path: '/status',
+  summary: 'Every status event in time order ({project, status, at}; at is null for the plan-implied first status)',
+  request: { query: HistoryQuerySchema },
+  responses: { 200: json(HistoryListSchema, 'The events, undated (plan) first, then by time'), ...errors(400) },
+});
+
 export const historyRoutes = (db: Db) =>
-  new Hono().get('/status', zValidator('query', HistoryQuerySchema, validationHook), async (c) => {
+  group().openapi(historyRoute, async (c) => {
     const { until, project } = c.req.valid('query');
     const rows = await db
       .select({ project: t.statusEvents.projectId, status: t.statusEvents.toStatus, at: t.statusEvents.at })
@@ -46,5 +54,5 @@ export const historyRoutes = (db: Db) =>
       // SQLite puts nulls (the plan's undated first statuses) first.
       .orderBy(asc(t.statusEvents.at), asc(t.statusEvents.id))
       .all();
-    return c.json(rows);
+    return c.json(rows, 200);
   });

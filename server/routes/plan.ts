@@ -1,8 +1,10 @@
 /** /api/plan: the plan tree with verbatim texts, goals, agencies and the projects each node names. */
+import { createRoute } from '@hono/zod-openapi';
 import { asc, eq } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { PlanPayloadSchema } from '#shared/api-schema.ts';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
+import { group, json } from './kit.ts';
 
 export async function loadPlan(db: Db) {
   const [nodes, agencies, roles, mentions] = await Promise.all([
@@ -39,4 +41,11 @@ export async function loadPlan(db: Db) {
 
 export type PlanPayload = Awaited<ReturnType<typeof loadPlan>>;
 
-export const planRoutes = (db: Db) => new Hono().get('/', async (c) => c.json(await loadPlan(db)));
+const planRoute = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'The plan tree: nodes with verbatim text, goals, agencies, projects per node',
+  responses: { 200: json(PlanPayloadSchema, 'Every plan node in id order, and every agency') },
+});
+
+export const planRoutes = (db: Db) => group().openapi(planRoute, async (c) => c.json(await loadPlan(db), 200));

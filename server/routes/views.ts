@@ -2,12 +2,13 @@
  * /api/views: saved views (title, note, URL state) for everyone to open and play as slides; editors
  * create, change, delete and reorder them, with the auth, CSRF and version rules of status edits.
  */
-import { zValidator } from '@hono/zod-validator';
+import { createRoute } from '@hono/zod-openapi';
 import { and, eq, sql } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { z } from 'zod';
+import { SavedViewListSchema, SavedViewSchema } from '#shared/api-schema.ts';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
-import { ApiError, badRequest, notFound, validationHook, versionFromIfMatch } from '../errors.ts';
+import { ApiError, badRequest, notFound, versionFromIfMatch } from '../errors.ts';
 import { requireRole, type AuthVars } from '../middleware/auth.ts';
 import {
   listViews,
@@ -20,8 +21,62 @@ import {
   ViewIdParam,
   ViewOrderSchema,
 } from '../services/views.ts';
+import { EDITOR_SECURITY, errors, group, ifMatchHeader, json, jsonBody } from './kit.ts';
 
 const editors = requireRole('editor', 'admin');
+const WRITE_ERRORS = errors(400, 401, 403, 404, 409, 413, 428);
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'Saved views (title, note, URL state), in slideshow order',
+  responses: { 200: json(SavedViewListSchema, 'Every saved view, in order') },
+});
+const orderRoute = createRoute({
+  method: 'put',
+  path: '/order',
+  summary: 'Reorder the saved views (editor): every id, once',
+  middleware: editors,
+  security: EDITOR_SECURITY,
+  request: { body: jsonBody(ViewOrderSchema) },
+  responses: { 200: json(SavedViewListSchema, 'The views in their new order'), ...errors(400, 401, 403, 413) },
+});
+const getRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  summary: 'One saved view, with its version as ETag',
+  request: { params: ViewIdParam },
+  responses: { 200: json(SavedViewSchema, 'The view'), ...errors(400, 404) },
+});
+const createViewRoute = createRoute({
+  method: 'post',
+  path: '/',
+  summary: 'Save a view (editor)',
+  middleware: editors,
+  security: EDITOR_SECURITY,
+  request: { body: jsonBody(ViewCreateSchema) },
+  responses: { 201: json(SavedViewSchema, 'The new view (Location names it)'), ...errors(400, 401, 403, 413) },
+});
+const editRoute = createRoute({
+  method: 'patch',
+  path: '/{id}',
+  summary: "Change a view's title, note or state (editor); optimistic concurrency by version",
+  middleware: editors,
+  security: EDITOR_SECURITY,
+  parameters: [ifMatchHeader('view')],
+  request: { params: ViewIdParam, body: jsonBody(ViewEditSchema) },
+  responses: { 200: json(SavedViewSchema, 'The view after the change'), ...WRITE_ERRORS },
+});
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  summary: 'Delete a saved view (editor)',
+  middleware: editors,
+  security: EDITOR_SECURITY,
+  parameters: [{ ...ifMatchHeader('view'), description: 'Optional: with it, a view changed since is not deleted' }],
+  request: { params: ViewIdParam },
+  responses: { 200: json(z.object({ deleted: z.number().int() }), 'The id of the deleted view'), ...errors(400, 401, 403, 404, 409) },
+});
 
 /** A write found no row at the version seen: 404 if the view is gone, else 409 with what is there now. */
 async function refuse(db: Db, id: number): Promise<never> {
@@ -31,9 +86,9 @@ async function refuse(db: Db, id: number): Promise<never> {
 }
 
 export const viewRoutes = (db: Db) =>
-  new Hono<{ Variables: AuthVars }>()
-    .get('/', async (c) => c.json({ views: await listViews(db) }))
-    .put('/order', editors, zValidator('json', ViewOrderSchema, validationHook), async (c) => {
+  group<{ Variables: AuthVars }>()
+    .openapi(listRoute, async (c) => c.json({ views: await listViews(db) }, 200))
+    .openapi(orderRoute, async (c) => {
       const { ids } = c.req.valid('json');
       const existing = (await db.select({ id: t.savedViews.id }).from(t.savedViews).all()).map((r) => r.id).sort((a, b) => a - b);
       const same = ids.length === existing.length && [...ids].sort((a, b) => a - b).every((id, i) => id === existing[i]);
@@ -41,16 +96,16 @@ export const viewRoutes = (db: Db) =>
       // One batch = one transaction: the whole order is saved, or none of it.
       const [first, ...rest] = ids.map((id, i) => db.update(t.savedViews).set({ ord: i + 1 }).where(eq(t.savedViews.id, id)));
       if (first) await db.batch([first, ...rest]);
-      return c.json({ views: await listViews(db) });
+      return c.json({ views: await listViews(db) }, 200);
     })
-    .get('/:id', zValidator('param', ViewIdParam, validationHook), async (c) => {
+    .openapi(getRoute, async (c) => {
       const { id } = c.req.valid('param');
       const view = await viewById(db, id);
       if (!view) throw notFound(`view ${id}`);
       c.header('ETag', viewETag(view));
-      return c.json(view);
+      return c.json(view, 200);
     })
-    .post('/', editors, zValidator('json', ViewCreateSchema, validationHook), async (c) => {
+    .openapi(createViewRoute, async (c) => {
       const body = c.req.valid('json');
       const now = new Date().toISOString();
       const [row] = await db
@@ -62,7 +117,7 @@ export const viewRoutes = (db: Db) =>
       c.header('Location', `/api/views/${view.id}`);
       return c.json(view, 201);
     })
-    .patch('/:id', editors, zValidator('param', ViewIdParam, validationHook), zValidator('json', ViewEditSchema, validationHook), async (c) => {
+    .openapi(editRoute, async (c) => {
       const { id } = c.req.valid('param');
       const { version, ...changes } = c.req.valid('json');
       const seen = version ?? versionFromIfMatch(c.req.header('if-match'), 'view');
@@ -75,9 +130,9 @@ export const viewRoutes = (db: Db) =>
       if (!row) return refuse(db, id);
       const view = toView(row);
       c.header('ETag', viewETag(view));
-      return c.json(view);
+      return c.json(view, 200);
     })
-    .delete('/:id', editors, zValidator('param', ViewIdParam, validationHook), async (c) => {
+    .openapi(deleteRoute, async (c) => {
       const { id } = c.req.valid('param');
       // If-Match is optional here: with it, a view someone changed meanwhile is not deleted.
       const seen = versionFromIfMatch(c.req.header('if-match'), 'view');
@@ -86,5 +141,5 @@ export const viewRoutes = (db: Db) =>
         .where(seen === undefined ? eq(t.savedViews.id, id) : and(eq(t.savedViews.id, id), eq(t.savedViews.version, seen)))
         .returning({ id: t.savedViews.id });
       if (!gone.length) return refuse(db, id);
-      return c.json({ deleted: id });
+      return c.json({ deleted: id }, 200);
     });

@@ -1,5 +1,4 @@
 /** The read endpoints besides /api/projects: plan, coverage, exports, OpenAPI, health, caching. */
-import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { geodata, testApp, type TestApp } from '../helpers/test-app.ts';
@@ -99,15 +98,6 @@ describe('protocol', () => {
     const res = await t.app.request('/api/nothing-here');
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
-  });
-
-  it('OpenAPI lists exactly the endpoints of the README table', async () => {
-    const doc = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
-    const fromDoc = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
-    const readme = readFileSync('README.md', 'utf8');
-    const fromReadme = [...readme.matchAll(/^\|\s*(GET|POST|PATCH|PUT|DELETE)\s*\|\s*`([^`]+)`/gm)].map((m) => `${m[1]} ${m[2]}`).sort();
-    expect(fromReadme).toEqual(fromDoc);
-    expect(doc.paths['/api/projects']!.get).toMatchObject({ parameters: expect.arrayContaining([expect.objectContaining({ name: 'category' })]) });
   });
 
   it('serves a readable API reference page', async () => {
