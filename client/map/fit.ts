@@ -4,8 +4,11 @@
  */
 import { LngLat, type Map as MapLibreMap, type PaddingOptions } from 'maplibre-gl';
 
-/** The elements that may lie over the map; those beside it overlap nothing and are ignored. */
-export const MAP_COVERS = '.legend, .detail, .side, .fit-results';
+/**
+ * The elements that may lie over the map (the coverage legend and the status timeline too, when they
+ * show); those beside it overlap nothing and are ignored.
+ */
+export const MAP_COVERS = '.legend, .detail, .side, .fit-results, .coverage-legend, .time-slider, .map-notice';
 
 type Box = { left: number; top: number; right: number; bottom: number; width: number; height: number };
 
