@@ -1,33 +1,47 @@
 /**
  * Opens the app in Debian's Chromium (playwright-core, no downloaded browser). Every request to a
- * host other than 127.0.0.1 is blocked and recorded, so a test can fail on it. playwright gives each
- * launch a fresh, empty profile directory.
+ * host other than 127.0.0.1 is blocked and recorded, so a test can fail on it.
+ *
+ * One Chromium serves the whole run (started by global-setup.ts, reached over its websocket): a
+ * launch costs a second or two, and a fresh browser compiles MapLibre's shaders in software again
+ * (its first map is about twice as slow as the next). Each openApp gets a fresh browser context
+ * (its own cookies and cache), closed by Session.close.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { afterAll, inject } from 'vitest';
+import { CHROMIUM_ARGS } from './chromium-args.ts';
 
 export const OUTPUT_DIR = join(process.cwd(), 'tests/output');
 export const hasBrowser = () => Boolean(inject('chromium'));
 
 export type Session = { browser: Browser; page: Page; external: string[]; errors: string[]; close: () => Promise<void> };
 
-export async function openApp(path = '/', viewport = { width: 1280, height: 720 }): Promise<Session> {
-  const browser = await chromium.launch({
-    executablePath: inject('chromium')!,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
+let shared: Promise<Browser> | null = null;
+/** This file's connection to the run's Chromium (or, without one, a browser of its own). */
+function browser(): Promise<Browser> {
+  shared ??= (async () => {
+    const ws = inject('browserWs');
+    if (ws) return chromium.connect(ws, { timeout: 60_000 });
+    return chromium.launch({ executablePath: inject('chromium')!, args: CHROMIUM_ARGS, timeout: 60_000 });
+  })();
+  return shared.then((b) => {
+    if (b.isConnected()) return b;
+    shared = null;
+    return browser();
   });
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', deviceScaleFactor: 1 });
+}
+// Disconnects (the run's Chromium stays up for the next file) or closes this file's own browser.
+afterAll(async () => {
+  const b = shared && (await shared.catch(() => null));
+  shared = null;
+  await b?.close();
+}, 30_000);
+
+export async function openApp(path = '/', viewport = { width: 1280, height: 720 }): Promise<Session> {
+  const b = await browser();
+  const context = await b.newContext({ viewport, locale: 'zh-CN', deviceScaleFactor: 1 });
   const external: string[] = [];
   const errors: string[] = [];
   await context.route('**/*', (route) => {
@@ -40,7 +54,7 @@ export async function openApp(path = '/', viewport = { width: 1280, height: 720 
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(`${inject('baseUrl')}${path}`);
-  return { browser, page, external, errors, close: () => browser.close() };
+  return { browser: b, page, external, errors, close: () => context.close() };
 }
 
 /** Waits until the map exists, has loaded its style and sources, and is idle. */
@@ -95,4 +109,11 @@ export async function clickMapAt(s: Session, lngLat: [number, number]) {
   const { x, y } = await s.page.evaluate((ll) => window.__atlasMap!.project(ll), lngLat);
   const box = (await s.page.locator('[data-testid=map]').boundingBox())!;
   await s.page.mouse.click(box.x + x, box.y + y);
+}
+
+/** A download's bytes (the run's Chromium is reached over a socket, where download.path() is not available). */
+export async function downloadBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

@@ -5,12 +5,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { planDay } from '#shared/day.ts';
 import { CATEGORIES } from '#shared/taxonomy.ts';
-import { hasBrowser, openApp, OUTPUT_DIR, screenshot, waitForMapIdle, type Session } from './browser.ts';
+import { downloadBytes, hasBrowser, openApp, OUTPUT_DIR, screenshot, waitForMapIdle, type Session } from './browser.ts';
 
 const rgb = (hex: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 
@@ -68,7 +67,7 @@ describe.skipIf(!hasBrowser())('map picture and print', () => {
     const [download] = await Promise.all([s.page.waitForEvent('download', { timeout: 180_000 }), dialog.getByRole('button', { name: '保存图片' }).click()]);
     const name = download.suggestedFilename();
     expect(name).toBe(`${title.replace(/ · /g, '-').replace(/ /g, '-')}-${planDay()}-A4-300dpi.png`);
-    const bytes = await readFile((await download.path())!);
+    const bytes = await downloadBytes(download);
     writeFileSync(join(OUTPUT_DIR, 'export-a4.png'), bytes);
 
     // Layout in CSS pixels at 300/96 device pixels each (client/export/compose-image.ts).
@@ -103,7 +102,7 @@ describe.skipIf(!hasBrowser())('map picture and print', () => {
     await screenshot(s.page, 'export-dialog-present');
     const [download] = await Promise.all([s.page.waitForEvent('download', { timeout: 120_000 }), dialog.getByRole('button', { name: '保存图片' }).click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`-${planDay()}\\.png$`));
-    const bytes = await readFile((await download.path())!);
+    const bytes = await downloadBytes(download);
     writeFileSync(join(OUTPUT_DIR, 'export-screen-present.png'), bytes);
     const r = await probe(s, bytes.toString('base64'), {}, { legend: { x0: 0, y0: 0, x1: 1, y1: 1 }, title: { x0: 16, y0: 0, x1: 600, y1: 46 }, titleRight: { x0: 1160, y0: 0, x1: 1280, y1: 46 } });
     expect([r.width, r.height]).toEqual([1280, 720]);
