@@ -6,7 +6,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { isCityName, isHan, matchCities, suggestNames, type City, type Suggestion } from '#shared/search.ts';
 import { nameOf, useT } from '../i18n/use-lang.ts';
 import type { ProjectFeature } from '../lib/api.ts';
-import { parseCities } from '../state/cities.ts';
 
 type Props = {
   /** The applied query. */
@@ -25,7 +24,8 @@ let citiesOnce: Promise<City[]> | null = null;
 function loadCities(): Promise<City[]> {
   citiesOnce ??= fetch('/basemap/cities.geojson')
     .then((r) => (r.ok ? r.json() : { features: [] }))
-    .then(parseCities)
+    // The checks load with the file, not with the page.
+    .then(async (json: unknown) => (await import('../state/cities.ts')).parseCities(json))
     .catch(() => {
       citiesOnce = null;
       return [];
