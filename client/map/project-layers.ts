@@ -11,6 +11,7 @@ import type { Lang } from '../i18n/messages.ts';
 import { WIDE_AREA_KM2 } from '#shared/wide.ts';
 import { PALETTES } from './basemap-palettes.ts';
 import { tiled } from './basemap-style.ts';
+import { over } from './colour.ts';
 import { SYMBOL_EDGE, edgeOf } from './symbols.ts';
 
 export const PROJECT_SOURCE = 'projects';
@@ -31,6 +32,13 @@ export const edgeColor: ExpressionSpecification = [
 ] as unknown as ExpressionSpecification;
 /** Categories whose lines get a dark casing of their hue (their colour is too light for the land). */
 const hasEdge: ExpressionSpecification = ['in', ['get', 'category'], ['literal', Object.keys(SYMBOL_EDGE)]];
+/** A pale tint of the hue: what shows between the dashes of a cased schematic line. */
+export const paleColor: ExpressionSpecification = [
+  'match',
+  ['get', 'category'],
+  ...CATEGORY_IDS.flatMap((id) => [id, over(CATEGORIES[id].color, 0.22, '#ffffff')]),
+  '#eeeeee',
+] as unknown as ExpressionSpecification;
 
 /**
  * Line width by kind as well as colour, so railways of different kinds stay apart for readers who
@@ -140,6 +148,15 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       filter: ['all', isLine, hasEdge],
       layout: { 'line-join': 'round' },
       paint: { 'line-color': edgeColor, 'line-width': 1, 'line-gap-width': zoomed(2.5, 4.5) },
+    },
+    {
+      // Inside the casing of a schematic line, a pale tint of its hue between the dashes: white gaps
+      // in a cased line would read as a railway.
+      id: 'projects-line-edge-fill',
+      type: 'line',
+      source: PROJECT_SOURCE,
+      filter: ['all', isLine, hasEdge, precisionIs('schematic')],
+      paint: { 'line-color': paleColor, 'line-width': zoomed(2.5, 4.5) },
     },
     {
       id: 'projects-line',

