@@ -7,8 +7,14 @@ import type { ProjectFilterQuery } from '#shared/filters.ts';
 import { CATEGORY_IDS, type CategoryId } from '#shared/taxonomy.ts';
 import type { Filters } from './view-state.ts';
 
-export function serverQuery(f: Filters, hidden: readonly CategoryId[] = []): Record<string, string> {
-  const q: ProjectFilterQuery & Record<string, string | undefined> = {};
+/**
+ * The filter query string as the shared schema (shared/filters.ts) names it, every value a string:
+ * a misspelt key does not compile, and hc<AppType> takes it for /api/projects, coverage and exports.
+ */
+export type ServerQuery = { [K in keyof ProjectFilterQuery]?: ProjectFilterQuery[K] & string };
+
+export function serverQuery(f: Filters, hidden: readonly CategoryId[] = []): ServerQuery {
+  const q: ServerQuery = {};
   if (f.nodes.length) q.node = f.nodes.join(',');
   const categories = hidden.length ? (f.categories.length ? f.categories : CATEGORY_IDS).filter((c) => !hidden.includes(c)) : f.categories;
   if (categories.length) q.category = categories.join(',');
@@ -23,5 +29,5 @@ export function serverQuery(f: Filters, hidden: readonly CategoryId[] = []): Rec
     q.near = f.near.join(',');
     q.radius_km = String(f.radiusKm);
   }
-  return Object.fromEntries(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  return q;
 }
