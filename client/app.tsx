@@ -1,9 +1,8 @@
 /** Composes the dashboard: header, side panels, the map, the legend and the detail panel. Its view logic is state/use-dashboard.ts. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { LangContext } from './i18n/use-lang.ts';
 import { errorText } from './i18n/error-text.ts';
-import { api, unwrap, type Me } from './lib/api.ts';
 import { MAX_BOUNDS } from './map/frame.ts';
 import { MapView, type MapHandle } from './map/map-view.tsx';
 import { ImageDialog } from './export/image-dialog.tsx';
@@ -26,7 +25,7 @@ import { Slideshow } from './present/slideshow.tsx';
 import { ViewsPanel } from './present/views-panel.tsx';
 import { PANELS, tabLabel } from './state/dashboard.ts';
 import { useDashboard } from './state/use-dashboard.ts';
-import { useIdQuery, usePlan, useProjects } from './state/use-data.ts';
+import { useIdQuery, useMe, usePlan, useProjects } from './state/use-data.ts';
 import { useViewState } from './state/use-view-state.ts';
 import { isPhone } from './state/layout.ts';
 
@@ -34,19 +33,15 @@ export function App() {
   const view = useViewState();
   const [state, update] = view;
   const { lang, theme, filters, selected, hidden, panel } = state;
-  const [me, setMe] = useState<Me | null>(null);
+  const me = useMe();
   const who = me?.user?.username ?? null;
-  const { plan, error: planError } = usePlan(who);
-  const { projects, error: projectsError, reload } = useProjects(who);
+  const { plan, error: planError } = usePlan();
+  const { projects, error: projectsError } = useProjects();
   const { result: idQuery, error: queryError, pending } = useIdQuery(filters.q, filters.near, filters.radiusKm);
   const mapHandle = useRef<MapHandle>(null);
   const getMap = useCallback(() => mapHandle.current?.getMap() ?? null, []);
   const d = useDashboard({ view, plan, projects, idQuery, pending, map: mapHandle });
   const { t, presenting, sliding, visible, cv } = d;
-
-  useEffect(() => {
-    unwrap(api.api.auth.me.$get()).then(setMe, () => setMe(null));
-  }, []);
   const error = planError ?? projectsError ?? queryError;
 
   return (
@@ -74,7 +69,6 @@ export function App() {
           onTheme={(theme) => update({ theme })}
           onLang={() => update({ lang: lang === 'zh' ? 'en' : 'zh' })}
           me={me}
-          onMe={setMe}
           onImage={d.image.toggle}
           imageOpen={d.image.open}
         />
@@ -211,7 +205,6 @@ export function App() {
             onClose={() => update({ selected: null })}
             onSelect={(id) => d.select(id, true)}
             onShowClause={d.actions.showClause}
-            onChanged={reload}
           />
         )}
         {d.image.open && (

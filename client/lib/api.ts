@@ -14,6 +14,7 @@ export type PlanPayload = Body<typeof api.api.plan.$get>;
 export type PlanNodeOut = PlanPayload['nodes'][number];
 export type Coverage = Body<typeof api.api.stats.coverage.$get>;
 export type Me = Body<typeof api.api.auth.me.$get>;
+export type SavedView = Body<typeof api.api.views.$get>['views'][number];
 export type ErrorPayload = { error: { code: string; message: string; field?: string }; current?: ProjectDetail };
 
 type AnyResponse = { ok: boolean; status: number; json(): Promise<unknown> };

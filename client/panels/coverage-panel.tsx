@@ -4,15 +4,16 @@
  * summed as land), the plan's measures per partner province, and counts by status and task area. The figures come from /api/stats/coverage (shared/coverage.ts) with the same filters.
  */
 import { PROVINCES, PROVINCE_IDS, STATUSES, STATUS_IDS, type ProvinceId } from '#shared/taxonomy.ts';
-import { errorText } from '../i18n/error-text.ts';
 import { titleOf, useT } from '../i18n/use-lang.ts';
 import { useCoverage } from '../coverage/use-coverage-data.ts';
 import type { PlanPayload } from '../lib/api.ts';
+import { QueryStatus } from '../state/queries-status.tsx';
+import type { ServerQuery } from '../state/server-query.ts';
 import { COVERAGE_MEASURE_IDS, COVERAGE_MEASURES, type CoverageMeasure } from '../coverage/measures.ts';
 
 type Props = {
   /** The API query of what the map shows (serverQuery), or null when nothing is shown. */
-  query: Record<string, string> | null;
+  query: ServerQuery | null;
   plan: PlanPayload | null;
   /** The coverage map's measure (client/coverage), and a way to choose it from here. */
   measure?: CoverageMeasure | null;
@@ -29,8 +30,7 @@ export function CoveragePanel({ query, plan, measure, onMeasure }: Props) {
   const { t, lang, label } = useT();
   const { coverage: c, error, empty } = useCoverage(query);
   if (empty) return <p className="empty">{t.noMatch}</p>;
-  if (error) return <p role="alert">{errorText(error, lang)}</p>;
-  if (!c) return <p aria-busy="true">…</p>;
+  if (error || !c) return <QueryStatus error={error} />;
 
   const provinces = PROVINCE_IDS.filter((p) => PROVINCES[p].plan || c.byProvince[p] || c.measuresByPartner[p]);
   const maxStatus = Math.max(...Object.values(c.byStatus), 0);

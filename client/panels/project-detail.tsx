@@ -3,11 +3,13 @@
  * mention it with the phrase highlighted in the verbatim text, agencies, provinces, size, precision
  * and source; editors change the status here.
  */
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { CATEGORIES, PRECISIONS, PROVINCES, STAGES, STATUSES, type ProvinceId } from '#shared/taxonomy.ts';
-import { errorText } from '../i18n/error-text.ts';
 import { nameOf, titleOf, useT } from '../i18n/use-lang.ts';
-import { api, unwrap, type Me, type PlanPayload, type ProjectDetail as Detail } from '../lib/api.ts';
+import type { Me, PlanPayload } from '../lib/api.ts';
+import { projectQuery } from '../state/queries.ts';
+import { QueryStatus } from '../state/queries-status.tsx';
 import { StatusEditor } from './status-editor.tsx';
 
 type Props = {
@@ -17,8 +19,6 @@ type Props = {
   onClose: () => void;
   onSelect: (id: string) => void;
   onShowClause: (nodeId: string) => void;
-  /** After a status change, so the map and list refresh. */
-  onChanged: () => void;
 };
 
 const CONTEXT = 70;
@@ -64,23 +64,10 @@ function Clause({ text, phrase, moreLabel }: { text: string; phrase: string; mor
   );
 }
 
-export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, onChanged }: Props) {
+export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause }: Props) {
   const { t, lang, label } = useT();
-  // Kept with the id it belongs to, so another project's detail never shows under this one.
-  const [loaded, setLoaded] = useState<{ id: string; detail: Detail | null; error: unknown } | null>(null);
-  const setDetail = (d: Detail) => setLoaded({ id: d.properties.id, detail: d, error: null });
-  useEffect(() => {
-    let live = true;
-    unwrap(api.api.projects[':id'].$get({ param: { id } })).then(
-      (d) => live && setLoaded({ id, detail: d, error: null }),
-      (error: unknown) => live && setLoaded({ id, detail: null, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-  const detail = loaded?.id === id ? loaded.detail : null;
-  const error = loaded?.id === id ? loaded.error : null;
+  // Cached under its id, so another project's detail never shows under this one.
+  const { data: detail, error } = useQuery(projectQuery(id));
 
   const agencyName = (a: { name_zh: string; name_en: string }) => (lang === 'zh' ? a.name_zh : a.name_en);
   /** The Chinese text in the Chinese interface (English where no Chinese exists yet). */
@@ -91,8 +78,7 @@ export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, o
       <button type="button" className="close" onClick={onClose} aria-label={t.close}>
         ×
       </button>
-      {error != null && <p role="alert">{errorText(error, lang)}</p>}
-      {!detail && !error && <p aria-busy="true">…</p>}
+      {!detail && <QueryStatus error={error} />}
       {detail && (
         <>
           <h2>{nameOf(lang, detail.properties)}</h2>
@@ -190,15 +176,7 @@ export function ProjectDetail({ id, plan, me, onClose, onSelect, onShowClause, o
           </ol>
 
           {(me?.user?.role === 'editor' || me?.user?.role === 'admin') && (
-            <StatusEditor
-              key={detail.properties.id}
-              detail={detail}
-              csrfToken={me.csrfToken}
-              onSaved={(d) => {
-                setDetail(d);
-                onChanged();
-              }}
-            />
+            <StatusEditor key={detail.properties.id} detail={detail} csrfToken={me.csrfToken} />
           )}
         </>
       )}

@@ -1,11 +1,14 @@
-/** Editor sign-in (session cookie) and sign-out. */
+/** Editor sign-in (session cookie) and sign-out; the answer goes into the query cache (state/queries-cache.ts). */
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../i18n/error-text.ts';
 import { useT } from '../i18n/use-lang.ts';
 import { api, unwrap, type Me } from '../lib/api.ts';
+import { applySignIn } from '../state/queries-cache.ts';
 
-export function SignIn({ me, onChange }: { me: Me | null; onChange: (me: Me) => void }) {
+export function SignIn({ me }: { me: Me | null }) {
   const { t, lang } = useT();
+  const client = useQueryClient();
   const [open, setOpen] = useState(false);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -17,13 +20,16 @@ export function SignIn({ me, onChange }: { me: Me | null; onChange: (me: Me) => 
         <span data-testid="signed-in-as">{me.user.username}</span>
         <button
           type="button"
-          onClick={async () => {
-            await api.api.auth.logout.$post();
-            onChange({ user: null, csrfToken: null });
-          }}
+          onClick={() =>
+            unwrap(api.api.auth.logout.$post()).then(
+              () => applySignIn(client, { user: null, csrfToken: null }),
+              (err: unknown) => setError(errorText(err, lang)),
+            )
+          }
         >
           {t.signOut}
         </button>
+        {error && <p role="alert">{error}</p>}
       </span>
     );
   }
@@ -34,7 +40,7 @@ export function SignIn({ me, onChange }: { me: Me | null; onChange: (me: Me) => 
       setPassword('');
       setOpen(false);
       setError(null);
-      onChange(r);
+      applySignIn(client, r);
     } catch (err) {
       setError(errorText(err, lang));
     }

@@ -2,16 +2,20 @@
  * Status editing for signed-in editors. Sends the version the editor saw; on a conflict it shows
  * the current state plainly and keeps what the editor typed, so nothing is lost.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { STATUSES, STATUS_IDS, type StatusId } from '#shared/taxonomy.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { useT } from '../i18n/use-lang.ts';
 import { api, ApiFailure, unwrap, type ProjectDetail } from '../lib/api.ts';
+import { applyStatusEdit } from '../state/queries-cache.ts';
 
-type Props = { detail: ProjectDetail; csrfToken: string | null; onSaved: (d: ProjectDetail) => void };
+type Props = { detail: ProjectDetail; csrfToken: string | null };
 
-export function StatusEditor({ detail, csrfToken, onSaved }: Props) {
+/** A save updates the project in the query cache (its detail, its place in the collection, the counts): no reload. */
+export function StatusEditor({ detail, csrfToken }: Props) {
   const { t, lang, label } = useT();
+  const client = useQueryClient();
   const [status, setStatus] = useState<StatusId>(detail.properties.status);
   const [note, setNote] = useState('');
   const [source, setSource] = useState('');
@@ -34,11 +38,11 @@ export function StatusEditor({ detail, csrfToken, onSaved }: Props) {
       setSource('');
       setSeenVersion(saved.properties.version);
       setMessage({ kind: 'ok', text: t.saved });
-      onSaved(saved);
+      applyStatusEdit(client, saved);
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 409 && err.body.current) {
         // Show what is there now; keep the editor's input and let them save against the new version.
-        onSaved(err.body.current);
+        applyStatusEdit(client, err.body.current);
         setSeenVersion(err.body.current.properties.version);
         setMessage({ kind: 'conflict', text: t.conflict });
       } else {

@@ -20,7 +20,6 @@ type Props = {
   onTheme: (t: 'light' | 'contrast') => void;
   onLang: () => void;
   me: Me | null;
-  onMe: (me: Me) => void;
   /** Opens the picture and print dialog. */
   onImage: () => void;
   imageOpen: boolean;
@@ -75,7 +74,7 @@ export function TopBar(p: Props) {
             {t.inParens(t.languageLabel)}
           </span>
         </button>
-        <SignIn me={p.me} onChange={p.onMe} />
+        <SignIn me={p.me} />
       </div>
     </header>
   );

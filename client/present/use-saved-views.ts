@@ -1,23 +1,18 @@
 /** The saved views from /api/views, and the editor's writes to them (CSRF header, versions, order). */
-import { useCallback, useEffect, useState } from 'react';
-import { api, unwrap } from '../lib/api.ts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api, unwrap, type SavedView } from '../lib/api.ts';
+import { viewsQuery } from '../state/queries.ts';
 
-export type SavedViews = Awaited<ReturnType<typeof loadViews>>;
+export type SavedViews = SavedView[];
 
-const loadViews = async () => (await unwrap(api.api.views.$get())).views;
-
-/** `who`: the signed-in user (or null); a change loads again, for sites that need sign-in to read. */
+/** `who`: the signed-in user (or null); each has their own entry, for sites that need sign-in to read. */
 export function useSavedViews(who: string | null) {
-  const [state, setState] = useState<{ views: SavedViews | null; error: unknown }>({ views: null, error: null });
-  const reload = useCallback(() => {
-    loadViews().then(
-      (views) => setState({ views, error: null }),
-      (error: unknown) => setState((s) => ({ ...s, error })),
-    );
-  }, []);
-  useEffect(reload, [reload, who]);
-  const setViews = useCallback((views: SavedViews) => setState({ views, error: null }), []);
-  return { ...state, reload, setViews };
+  const client = useQueryClient();
+  const { data, error } = useQuery(viewsQuery(who));
+  const reload = useCallback(() => void client.invalidateQueries({ queryKey: viewsQuery(who).queryKey }), [client, who]);
+  const setViews = useCallback((views: SavedViews) => client.setQueryData(viewsQuery(who).queryKey, views), [client, who]);
+  return { views: data ?? null, error, reload, setViews };
 }
 
 const csrfHeaders = (csrfToken: string | null) => ({ headers: { 'X-CSRF-Token': csrfToken ?? '' } });

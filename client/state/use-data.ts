@@ -1,34 +1,32 @@
-/** Data from the API: the plan, every project (filtered on the client), and server-side id queries. */
-import { useCallback, useEffect, useState } from 'react';
-import { api, unwrap, type PlanPayload, type ProjectCollection } from '../lib/api.ts';
+/** Data from the API: who is signed in, the plan, every project (filtered on the client), and server-side id queries. */
+import { useQuery } from '@tanstack/react-query';
+import type { ProjectCollection } from '../lib/api.ts';
+import { meQuery, planQuery, projectIdsQuery, projectsQuery } from './queries.ts';
 import { serverQuery } from './server-query.ts';
 import { EMPTY_FILTERS } from './view-state.ts';
 
-/** `who`: the signed-in user (or null); a change loads again, for sites that need sign-in to read. */
-export function usePlan(who: string | null) {
-  const [state, setState] = useState<{ plan: PlanPayload | null; error: unknown }>({ plan: null, error: null });
-  useEffect(() => {
-    unwrap(api.api.plan.$get()).then(
-      (plan) => setState({ plan, error: null }),
-      (error: unknown) => setState({ plan: null, error }),
-    );
-  }, [who]);
-  return state;
+/** Who is signed in (null until known, or when the server cannot say); sign-in.tsx writes a change into the cache. */
+export function useMe() {
+  return useQuery(meQuery).data ?? null;
 }
 
-export function useProjects(who: string | null) {
-  const [state, setState] = useState<{ projects: ProjectCollection | null; error: unknown }>({ projects: null, error: null });
-  const reload = useCallback(() => {
-    unwrap(api.api.projects.$get({ query: {} })).then(
-      (projects) => setState({ projects, error: null }),
-      (error: unknown) => setState((s) => ({ ...s, error })),
-    );
-  }, []);
-  useEffect(reload, [reload, who]);
-  return { ...state, reload };
+export function usePlan() {
+  const { data, error } = useQuery(planQuery);
+  return { plan: data ?? null, error };
+}
+
+export function useProjects() {
+  const { data, error } = useQuery(projectsQuery);
+  return { projects: data ?? null, error };
 }
 
 export type IdQuery = { ids: string[]; distances: Record<string, number> } | null;
+
+/** The ids in the server's order, and the distance of each (radius queries). Stable, so TanStack Query keeps its result. */
+const idsOf = (fc: ProjectCollection): IdQuery => ({
+  ids: fc.features.map((f) => f.properties.id),
+  distances: Object.fromEntries(fc.features.map((f) => [f.properties.id, f.properties.distance_km ?? 0])),
+});
 
 /**
  * Free-text search and radius queries run on the server (pinyin, R*Tree); the map filters by the
@@ -38,31 +36,9 @@ export type IdQuery = { ids: string[]; distances: Record<string, number> } | nul
  */
 export function useIdQuery(q: string, near: [number, number] | null, radiusKm: number) {
   const query = q || near ? serverQuery({ ...EMPTY_FILTERS, q, near, radiusKm }) : null;
-  const key = query ? JSON.stringify(query) : null;
-  const [answer, setAnswer] = useState<{ key: string; result: IdQuery; error: unknown } | null>(null);
-  useEffect(() => {
-    if (!key) return;
-    let live = true;
-    unwrap(api.api.projects.$get({ query: JSON.parse(key) as Record<string, string> })).then(
-      (fc) =>
-        live &&
-        setAnswer({
-          key,
-          error: null,
-          result: {
-            ids: fc.features.map((f) => f.properties.id),
-            distances: Object.fromEntries(fc.features.map((f) => [f.properties.id, f.properties.distance_km ?? 0])),
-          },
-        }),
-      (error: unknown) => live && setAnswer({ key, result: NOTHING, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  if (!key) return { result: null, error: null, pending: false };
-  const current = answer?.key === key ? answer : null;
-  return { result: current?.result ?? NOTHING, error: current?.error ?? null, pending: !current };
+  const { data, error, isPending } = useQuery({ ...projectIdsQuery(query ?? {}), select: idsOf, enabled: query !== null });
+  if (!query) return { result: null, error: null, pending: false };
+  return { result: data ?? NOTHING, error, pending: isPending };
 }
 
 const NOTHING: IdQuery = { ids: [], distances: {} };
