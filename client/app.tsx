@@ -62,7 +62,7 @@ export function App() {
           onPresent={(on) => update({ mode: on ? 'present' : 'browse' })}
           nearMode={d.near.on}
           onNearMode={d.near.set}
-          exportQuery={d.shownQuery ? new URLSearchParams(d.shownQuery).toString() : null}
+          exportQuery={d.shownQuery}
           visibleCount={visible.length}
           summary={d.summary}
           theme={theme}

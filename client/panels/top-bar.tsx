@@ -1,7 +1,8 @@
 /** The title bar: search, presentation, nearby, exports, theme, language, sign-in. */
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/use-lang.ts';
-import type { Me } from '../lib/api.ts';
+import { api, type Me } from '../lib/api.ts';
+import type { ServerQuery } from '../state/server-query.ts';
 import { SignIn } from './sign-in.tsx';
 
 type Props = {
@@ -11,8 +12,8 @@ type Props = {
   onPresent: (on: boolean) => void;
   nearMode: boolean;
   onNearMode: (on: boolean) => void;
-  /** API query string of what the map shows, or null when nothing is shown. */
-  exportQuery: string | null;
+  /** The API query of what the map shows (serverQuery), or null when nothing is shown. */
+  exportQuery: ServerQuery | null;
   visibleCount: number;
   /** The active filters in words, for the presentation header. */
   summary: string;
@@ -28,13 +29,20 @@ type Props = {
 export function TopBar(p: Props) {
   const { t, lang } = useT();
   // The data files of what the map shows (the query the app sends to /api/projects), in the reader's language.
+  const query = p.exportQuery && { query: { ...p.exportQuery, lang } };
+  const exportPaths = query && {
+    csv: api.api.export['projects.csv'].$path(query),
+    xlsx: api.api.export['projects.xlsx'].$path(query),
+    kml: api.api.export['projects.kml'].$path(query),
+    geojson: api.api.export['projects.geojson'].$path(query),
+  };
   const exportLink = (format: 'csv' | 'xlsx' | 'kml' | 'geojson', label: string) =>
-    p.exportQuery === null ? (
+    exportPaths === null ? (
       <span className="button" aria-disabled="true" title={t.exportFormats[format]}>
         {label}
       </span>
     ) : (
-      <a className="button" href={`/api/export/projects.${format}?${[p.exportQuery, `lang=${lang}`].filter(Boolean).join('&')}`} download title={t.exportFormats[format]}>
+      <a className="button" href={exportPaths[format]} download title={t.exportFormats[format]}>
         {label}
       </a>
     );
