@@ -1,33 +1,35 @@
 /** Composes the dashboard: header, side panels, the map, the legend and the detail panel. Its view logic is state/use-dashboard.ts. */
-import { useCallback, useRef } from 'react';
-import type { FeatureCollection } from 'geojson';
+import { Suspense, useCallback, useRef } from 'react';
 import { LangContext } from './i18n/use-lang.ts';
 import { errorText } from './i18n/error-text.ts';
+import { lazyNamed } from './lib/lazy-named.ts';
 import { MAX_BOUNDS } from './map/frame.ts';
 import { MapView, type MapHandle } from './map/map-view.tsx';
-import { ImageDialog } from './export/image-dialog.tsx';
-import { PrintSheet } from './export/print-sheet.tsx';
-import { CoverageLegend } from './coverage/coverage-legend.tsx';
 import { MapTools } from './coverage/map-tools.tsx';
-import { StatusKey } from './coverage/status-key.tsx';
-import { TimeSlider } from './coverage/time-slider.tsx';
-import { Chooser } from './panels/chooser.tsx';
-import { CoveragePanel } from './panels/coverage-panel.tsx';
 import { FilterPanel } from './panels/filter-panel.tsx';
 import { Legend } from './panels/legend.tsx';
-import { PlanView } from './panels/plan-view.tsx';
-import { ProjectDetail } from './panels/project-detail.tsx';
-import { ProjectList } from './panels/project-list.tsx';
 import { NearBar } from './panels/near-bar.tsx';
 import { SearchBox } from './panels/search-box.tsx';
 import { TopBar } from './panels/top-bar.tsx';
-import { Slideshow } from './present/slideshow.tsx';
-import { ViewsPanel } from './present/views-panel.tsx';
 import { PANELS, tabLabel } from './state/dashboard.ts';
 import { useDashboard } from './state/use-dashboard.ts';
 import { useIdQuery, useMe, usePlan, useProjects } from './state/use-data.ts';
 import { useViewState } from './state/use-view-state.ts';
 import { isPhone } from './state/layout.ts';
+
+// What is not on the first screen loads when first shown, each in a chunk of its own (issue 12).
+const CoverageLegend = lazyNamed(() => import('./coverage/coverage-legend.tsx'), 'CoverageLegend');
+const StatusKey = lazyNamed(() => import('./coverage/status-key.tsx'), 'StatusKey');
+const TimeSlider = lazyNamed(() => import('./coverage/time-slider.tsx'), 'TimeSlider');
+const ImageDialog = lazyNamed(() => import('./export/image-dialog.tsx'), 'ImageDialog');
+const PrintSheet = lazyNamed(() => import('./export/print-sheet.tsx'), 'PrintSheet');
+const Chooser = lazyNamed(() => import('./panels/chooser.tsx'), 'Chooser');
+const CoveragePanel = lazyNamed(() => import('./panels/coverage-panel.tsx'), 'CoveragePanel');
+const PlanView = lazyNamed(() => import('./panels/plan-view.tsx'), 'PlanView');
+const ProjectList = lazyNamed(() => import('./panels/project-list.tsx'), 'ProjectList');
+const ProjectDetail = lazyNamed(() => import('./panels/project-detail.tsx'), 'ProjectDetail');
+const Slideshow = lazyNamed(() => import('./present/slideshow.tsx'), 'Slideshow');
+const ViewsPanel = lazyNamed(() => import('./present/views-panel.tsx'), 'ViewsPanel');
 
 export function App() {
   const view = useViewState();
@@ -73,15 +75,17 @@ export function App() {
           imageOpen={d.image.open}
         />
         {sliding && (
-          <Slideshow
-            state={state}
-            plan={plan}
-            projects={d.all}
-            who={who}
-            onState={update}
-            onFly={(target) => mapHandle.current?.flyTo(target)}
-            onExit={() => update({ mode: 'browse', slides: undefined })}
-          />
+          <Suspense fallback={null}>
+            <Slideshow
+              state={state}
+              plan={plan}
+              projects={d.all}
+              who={who}
+              onState={update}
+              onFly={(target) => mapHandle.current?.flyTo(target)}
+              onExit={() => update({ mode: 'browse', slides: undefined })}
+            />
+          </Suspense>
         )}
         {error != null && (
           <p className="error-banner" role="alert">
@@ -118,21 +122,23 @@ export function App() {
                 onChange={(f) => update({ filters: f })}
               />
             )}
-            {panel === 'list' && (
-              <ProjectList features={visible} distances={filters.near ? (idQuery?.distances ?? null) : null} selectedId={selected} onHover={d.hover.set} onSelect={(id) => d.select(id, true)} />
-            )}
-            {panel === 'stats' && <CoveragePanel query={d.shownQuery} plan={plan} measure={state.coverage} onMeasure={(coverage) => update({ coverage })} />}
-            {panel === 'plan' && (
-              <PlanView
-                plan={plan}
-                activeNodes={filters.nodes}
-                onChoose={d.actions.chooseNode}
-                onSelectProject={(id) => d.select(id, true)}
-              />
-            )}
-            {panel === 'views' && (
-              <ViewsPanel state={state} me={me} summary={d.summary} onApply={update} onPlay={(deck, n) => update({ mode: 'slides', slides: { deck, n } })} />
-            )}
+            <Suspense fallback={null}>
+              {panel === 'list' && (
+                <ProjectList features={visible} distances={filters.near ? (idQuery?.distances ?? null) : null} selectedId={selected} onHover={d.hover.set} onSelect={(id) => d.select(id, true)} />
+              )}
+              {panel === 'stats' && <CoveragePanel query={d.shownQuery} plan={plan} measure={state.coverage} onMeasure={(coverage) => update({ coverage })} />}
+              {panel === 'plan' && (
+                <PlanView
+                  plan={plan}
+                  activeNodes={filters.nodes}
+                  onChoose={d.actions.chooseNode}
+                  onSelectProject={(id) => d.select(id, true)}
+                />
+              )}
+              {panel === 'views' && (
+                <ViewsPanel state={state} me={me} summary={d.summary} onApply={update} onPlay={(deck, n) => update({ mode: 'slides', slides: { deck, n } })} />
+              )}
+            </Suspense>
           </div>
         </nav>
         <main className="map-wrap">
@@ -142,7 +148,7 @@ export function App() {
             basemap={d.basemap}
             lang={lang}
             theme={theme}
-            projects={d.stacked as FeatureCollection | null}
+            projects={d.stacked}
             filter={d.mapExpr}
             selectedId={selected}
             hoverId={d.hover.id}
@@ -168,12 +174,24 @@ export function App() {
             top={
               <>
                 <MapTools symbology={state.symbology} onSymbology={(symbology) => update({ symbology })} coverage={state.coverage} onCoverage={(coverage) => update({ coverage })} />
-                {cv.counts && <StatusKey counts={cv.counts} asOf={state.asOf} planOnly={cv.planOnly} />}
+                {cv.counts && (
+                  <Suspense fallback={null}>
+                    <StatusKey counts={cv.counts} asOf={state.asOf} planOnly={cv.planOnly} />
+                  </Suspense>
+                )}
               </>
             }
           />
-          {state.coverage && <CoverageLegend measure={state.coverage} classes={cv.classes} pending={cv.answer.pending} error={cv.answer.error} summary={d.summary} selected={filters.provinces} onProvince={d.actions.clickProvince} />}
-          {state.symbology === 'status' && <TimeSlider events={cv.events} goals={cv.goals} asOf={state.asOf} onAsOf={(asOf) => update({ asOf })} error={cv.historyError} />}
+          {state.coverage && (
+            <Suspense fallback={null}>
+              <CoverageLegend measure={state.coverage} classes={cv.classes} pending={cv.answer.pending} error={cv.answer.error} summary={d.summary} selected={filters.provinces} onProvince={d.actions.clickProvince} />
+            </Suspense>
+          )}
+          {state.symbology === 'status' && (
+            <Suspense fallback={null}>
+              <TimeSlider events={cv.events} goals={cv.goals} asOf={state.asOf} onAsOf={(asOf) => update({ asOf })} error={cv.historyError} />
+            </Suspense>
+          )}
           {d.near.on && <p className="map-hint">{t.nearHint}</p>}
           {!presenting && (
             <button type="button" className="fit-results" title={t.fitResultsHint} onClick={d.fitShown} disabled={!visible.length}>
@@ -186,31 +204,41 @@ export function App() {
             </p>
           )}
           {d.choice && (
-            <Chooser
-              projects={visible.filter((f) => d.choice?.ids.includes(f.properties.id))}
-              at={d.choice.at}
-              onPick={(id) => {
-                d.setChoice(null);
-                d.select(id);
-              }}
-              onClose={() => d.setChoice(null)}
-            />
+            <Suspense fallback={null}>
+              <Chooser
+                projects={visible.filter((f) => d.choice?.ids.includes(f.properties.id))}
+                at={d.choice.at}
+                onPick={(id) => {
+                  d.setChoice(null);
+                  d.select(id);
+                }}
+                onClose={() => d.setChoice(null)}
+              />
+            </Suspense>
           )}
         </main>
         {selected && (
-          <ProjectDetail
-            id={selected}
-            plan={plan}
-            me={me}
-            onClose={() => update({ selected: null })}
-            onSelect={(id) => d.select(id, true)}
-            onShowClause={d.actions.showClause}
-          />
+          <Suspense fallback={null}>
+            <ProjectDetail
+              id={selected}
+              plan={plan}
+              me={me}
+              onClose={() => update({ selected: null })}
+              onSelect={(id) => d.select(id, true)}
+              onShowClause={d.actions.showClause}
+            />
+          </Suspense>
         )}
         {d.image.open && (
-          <ImageDialog title={d.image.title} onTitle={d.image.setTitle} legend={d.image.legend} legendTitle={d.image.legendTitle} figures={d.image.figures} getMap={getMap} onClose={d.image.close} />
+          <Suspense fallback={null}>
+            <ImageDialog title={d.image.title} onTitle={d.image.setTitle} legend={d.image.legend} legendTitle={d.image.legendTitle} figures={d.image.figures} getMap={getMap} onClose={d.image.close} />
+          </Suspense>
         )}
-        <PrintSheet title={d.image.title} filter={d.summary} figures={d.image.figures} legend={d.image.legend} legendTitle={d.image.legendTitle} getMap={getMap} />
+        {d.printReady && (
+          <Suspense fallback={null}>
+            <PrintSheet title={d.image.title} filter={d.summary} figures={d.image.figures} legend={d.image.legend} legendTitle={d.image.legendTitle} getMap={getMap} />
+          </Suspense>
+        )}
       </div>
     </LangContext.Provider>
   );
