@@ -5,7 +5,7 @@
  * 300 dpi page is drawn at 300 dpi (text included, with the page's CJK font via fillText).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { drawSymbol } from '../map/symbols.ts';
+import { drawSymbol, edgeOf, SYMBOL_EDGE } from '../map/symbols.ts';
 import { renderMapOffscreen, type OffscreenMap } from '../map/snapshot.ts';
 import type { LegendItem } from './legend-items.ts';
 
@@ -94,18 +94,22 @@ export function drawSwatch(ctx: CanvasRenderingContext2D, item: LegendItem, x: n
     ctx.lineWidth = 1;
     ctx.strokeRect(x + 1.5, y + 1.5, size - 3, size - 3);
   } else if (geometry === 'line') {
-    ctx.strokeStyle = color;
-    ctx.lineWidth = 3;
-    ctx.beginPath();
-    ctx.moveTo(x + 1, y + size / 2);
-    ctx.lineTo(x + size - 1, y + size / 2);
-    ctx.stroke();
+    // as the map draws it: a light hue inside a dark casing of its hue (client/map/symbols.ts)
+    const edge = item.category ? SYMBOL_EDGE[item.category] : undefined;
+    for (const [stroke, width] of edge ? ([[edge, 5], [color, 3]] as const) : ([[color, 3]] as const)) {
+      ctx.strokeStyle = stroke;
+      ctx.lineWidth = width;
+      ctx.beginPath();
+      ctx.moveTo(x + 1, y + size / 2);
+      ctx.lineTo(x + size - 1, y + size / 2);
+      ctx.stroke();
+    }
   } else {
     ctx.globalAlpha = 0.55;
     ctx.fillStyle = color;
     ctx.fillRect(x + 1, y + 1, size - 2, size - 2);
     ctx.globalAlpha = 1;
-    ctx.strokeStyle = 'rgba(0,0,0,.3)';
+    ctx.strokeStyle = item.category ? edgeOf(item.category) : 'rgba(0,0,0,.3)';
     ctx.lineWidth = 1;
     ctx.strokeRect(x + 1, y + 1, size - 2, size - 2);
   }
