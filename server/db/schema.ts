@@ -4,8 +4,9 @@
  * `projects_rtree` (created in a custom migration, since drizzle has no virtual tables) keyed by
  * projects.rid and kept in step by the seed.
  */
-import { sql } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { Geometry } from '#shared/schema.ts';
 import { CATEGORY_IDS, PRECISION_IDS, STAGE_IDS, STATUS_IDS } from '#shared/taxonomy.ts';
 
 export const planNodes = sqliteTable('plan_nodes', {
@@ -58,8 +59,8 @@ export const projects = sqliteTable(
     /** Chinese versions of source and note (the interface speaks Chinese first). */
     sourceZh: text('source_zh'),
     noteZh: text('note_zh'),
-    /** GeoJSON geometry as text. */
-    geometry: text('geometry').notNull(),
+    /** GeoJSON geometry, stored as JSON text; drizzle parses it on every read. */
+    geometry: text('geometry', { mode: 'json' }).$type<Geometry>().notNull(),
     minX: real('min_x').notNull(),
     minY: real('min_y').notNull(),
     maxX: real('max_x').notNull(),
@@ -174,3 +175,53 @@ export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/*
+ * Relations, for db.query with `with:` (no schema change: they describe the foreign keys above).
+ * A project is linked to plan nodes by its mentions, and through them to the nodes' agencies.
+ */
+export const planNodesRelations = relations(planNodes, ({ many }) => ({
+  mentions: many(projectMentions),
+  agencies: many(nodeAgencies),
+}));
+
+export const agenciesRelations = relations(agencies, ({ many }) => ({
+  nodes: many(nodeAgencies),
+}));
+
+export const nodeAgenciesRelations = relations(nodeAgencies, ({ one }) => ({
+  node: one(planNodes, { fields: [nodeAgencies.nodeId], references: [planNodes.id] }),
+  agency: one(agencies, { fields: [nodeAgencies.agencyId], references: [agencies.id] }),
+}));
+
+export const projectsRelations = relations(projects, ({ many }) => ({
+  mentions: many(projectMentions),
+  provinces: many(projectProvinces),
+  events: many(statusEvents),
+}));
+
+export const projectMentionsRelations = relations(projectMentions, ({ one }) => ({
+  project: one(projects, { fields: [projectMentions.projectId], references: [projects.id] }),
+  node: one(planNodes, { fields: [projectMentions.nodeId], references: [planNodes.id] }),
+}));
+
+export const projectProvincesRelations = relations(projectProvinces, ({ one }) => ({
+  project: one(projects, { fields: [projectProvinces.projectId], references: [projects.id] }),
+}));
+
+export const statusEventsRelations = relations(statusEvents, ({ one }) => ({
+  project: one(projects, { fields: [statusEvents.projectId], references: [projects.id] }),
+}));
+
+export const usersRelations = relations(users, ({ many }) => ({
+  sessions: many(sessions),
+  apiTokens: many(apiTokens),
+}));
+
+export const sessionsRelations = relations(sessions, ({ one }) => ({
+  user: one(users, { fields: [sessions.userId], references: [users.id] }),
+}));
+
+export const apiTokensRelations = relations(apiTokens, ({ one }) => ({
+  user: one(users, { fields: [apiTokens.userId], references: [users.id] }),
+}));

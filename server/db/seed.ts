@@ -90,7 +90,7 @@ export async function seed(db: Db, opts: { force?: boolean; data?: Geodata } = {
       note: p.note ?? null,
       sourceZh: p.source_zh,
       noteZh: p.note_zh,
-      geometry: JSON.stringify(f.geometry),
+      geometry: f.geometry,
       minX,
       minY,
       maxX,

@@ -9,7 +9,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { ProjectFilterSchema, type ProjectFilter } from '#shared/filters.ts';
 import type { Geometry } from '#shared/schema.ts';
-import { CATEGORIES, PRECISIONS, PROVINCES, STAGES, STATUSES, type StageId } from '#shared/taxonomy.ts';
+import { CATEGORIES, PRECISIONS, PROVINCES, STAGES, STATUSES } from '#shared/taxonomy.ts';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { clausesOf, latestEventsOf, type Clause, type ClauseAgency, type StatusEvent } from './project-clauses.ts';
@@ -66,19 +66,16 @@ export async function loadExport(db: Db, query: ExportQuery): Promise<ExportSet>
     filterParts: describeFilter(filter, lang, names),
     filterPartsLong: describeFilter(filter, lang, names, true),
     filterPartsEn: describeFilter(filter, 'en', names),
-    rows: rows.map((row) => {
-      const geometry = JSON.parse(row.geometry) as Geometry;
-      return {
-        row,
-        geometry,
-        point: pointOn(geometry),
-        // In the order of PROVINCES (the plan's region first), not the order the database returns.
-        provinces: (row.provinces?.split(',') ?? []).sort((a, b) => provinceOrder(a) - provinceOrder(b)),
-        // One entry per clause (the detail lists each naming phrase; a file needs each clause once).
-        clauses: [...new Map((clauses.get(row.id) ?? []).map((c) => [c.node, c])).values()],
-        latest: latest.get(row.id),
-      };
-    }),
+    rows: rows.map((row) => ({
+      row,
+      geometry: row.geometry,
+      point: pointOn(row.geometry),
+      // In the order of PROVINCES (the plan's region first), not the order the database returns.
+      provinces: (row.provinces?.split(',') ?? []).sort((a, b) => provinceOrder(a) - provinceOrder(b)),
+      // One entry per clause (the detail lists each naming phrase; a file needs each clause once).
+      clauses: [...new Map((clauses.get(row.id) ?? []).map((c) => [c.node, c])).values()],
+      latest: latest.get(row.id),
+    })),
   };
 }
 
@@ -103,7 +100,7 @@ function latestNote(r: ExportRow, lang: Lang): string | null {
   const e = r.latest;
   if (!e) return null;
   if (e.by === 'plan' && lang === 'zh') {
-    return `依规划措辞推定（阶段：${labelOf(STAGES, r.row.stage as StageId, 'zh')}），并非核实的现状。`;
+    return `依规划措辞推定（阶段：${labelOf(STAGES, r.row.stage, 'zh')}），并非核实的现状。`;
   }
   return e.note;
 }

@@ -6,7 +6,6 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { distanceKm } from '#shared/coverage.ts';
 import type { ProjectFilter } from '#shared/filters.ts';
-import type { Geometry } from '#shared/schema.ts';
 import { byRank, normalise, searchTerms } from '#shared/search.ts';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
@@ -142,7 +141,7 @@ export async function queryProjects(db: Db, f: ProjectFilter): Promise<(ProjectR
   if (!f.near) return f.q ? byRank(f.q, rows, (r) => ({ name_zh: r.nameZh, name_en: r.nameEn, category: r.category })) : rows;
   const [lon, lat] = f.near as [number, number];
   return rows
-    .map((r) => ({ ...r, distanceKm: Math.round(distanceKm(JSON.parse(r.geometry) as Geometry, lon, lat) * 10) / 10 }))
+    .map((r) => ({ ...r, distanceKm: Math.round(distanceKm(r.geometry, lon, lat) * 10) / 10 }))
     .filter((r) => r.distanceKm <= f.radius_km)
     .sort((a, b) => a.distanceKm - b.distanceKm);
 }
@@ -176,7 +175,7 @@ export function toFeature(r: ProjectRow & { distanceKm?: number }) {
     type: 'Feature' as const,
     // The project id the API takes (/api/projects/{id}); MapLibre reads it through promoteId.
     id: r.id,
-    geometry: JSON.parse(r.geometry) as Geometry,
+    geometry: r.geometry,
     properties: toProperties(r),
   };
 }
