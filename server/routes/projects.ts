@@ -11,7 +11,7 @@ import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { ApiError, notFound, versionFromIfMatch } from '../errors.ts';
 import { requireRole, type AuthVars } from '../middleware/auth.ts';
-import { clausesOf, historyOf } from '../services/project-clauses.ts';
+import { projectDetail } from '../services/project-detail.ts';
 import { projectRowById, queryProjects, toFeature } from '../services/project-query.ts';
 import { EDITOR_SECURITY, errors, group, ifMatchHeader, json, jsonBody } from './kit.ts';
 
@@ -37,32 +37,11 @@ function detailETag(detail: { properties: { version: number } }) {
 }
 
 
-async function projectDetail(db: Db, id: string) {
-  const row = await projectRowById(db, id);
-  if (!row) throw notFound(`project ${id}`);
-  const project = await db.select().from(t.projects).where(eq(t.projects.id, id)).get();
-  const provinces = await db
-    .select({ province: t.projectProvinces.province, length_km: t.projectProvinces.lengthKm, area_km2: t.projectProvinces.areaKm2 })
-    .from(t.projectProvinces)
-    .where(eq(t.projectProvinces.projectId, id))
-    .all();
-  const clauses = (await clausesOf(db, [id])).get(id) ?? [];
-  const history = await historyOf(db, id);
-  const feature = toFeature(row);
-  return {
-    ...feature,
-    properties: {
-      ...feature.properties,
-      source: project!.source,
-      note: project!.note,
-      source_zh: project!.sourceZh,
-      note_zh: project!.noteZh,
-      status_updated_at: project!.statusUpdatedAt,
-      clauses,
-      province_measures: provinces,
-      history,
-    },
-  };
+/** The project in full, or a 404. */
+async function detailOf(db: Db, id: string) {
+  const detail = await projectDetail(db, id);
+  if (!detail) throw notFound(`project ${id}`);
+  return detail;
 }
 
 const listRoute = createRoute({
@@ -99,7 +78,7 @@ export const projectRoutes = (db: Db) =>
       return c.json({ type: 'FeatureCollection' as const, features: rows.map(toFeature) }, 200);
     })
     .openapi(detailRoute, async (c) => {
-      const detail = await projectDetail(db, c.req.valid('param').id);
+      const detail = await detailOf(db, c.req.valid('param').id);
       c.header('ETag', detailETag(detail));
       return c.json(detail, 200);
     })
@@ -130,7 +109,7 @@ export const projectRoutes = (db: Db) =>
       if (refused && refused.version === seen && refused.status === body.status) {
         throw new ApiError(400, 'same_status', `project ${id} is already ${body.status}; nothing was recorded`, 'status');
       }
-      const detail = await projectDetail(db, id);
+      const detail = await detailOf(db, id);
       if (refused) {
         throw new ApiError(409, 'conflict', `project ${id} was changed by someone else (now version ${detail.properties.version})`, 'version', detail);
       }

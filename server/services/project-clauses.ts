@@ -1,7 +1,7 @@
 /**
  * The plan clauses that name a project, each with its agencies and their roles, and a project's
- * latest status event: read for many projects at once. The project detail (/api/projects/{id}) and
- * the exports (XLSX, CSV, KML) take them from here, so both say the same thing.
+ * latest status event: read for many projects at once, for the exports (XLSX, CSV, KML). The
+ * project detail reads the same links through drizzle's relations (project-detail.ts).
  */
 import { asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
@@ -63,11 +63,6 @@ const selectEvents = (db: Db, where: SQL) =>
     .orderBy(desc(t.statusEvents.id))
     .all();
 export type StatusEvent = Omit<Awaited<ReturnType<typeof selectEvents>>[number], 'project'>;
-
-/** A project's status history, newest first. */
-export async function historyOf(db: Db, projectId: string): Promise<StatusEvent[]> {
-  return (await selectEvents(db, eq(t.statusEvents.projectId, projectId))).map(({ project: _p, ...e }) => e);
-}
 
 /** For each project id that has one, its newest status event. */
 export async function latestEventsOf(db: Db, projectIds: readonly string[]): Promise<Map<string, StatusEvent>> {
