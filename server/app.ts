@@ -48,7 +48,11 @@ export function createApp({ db, clientDir, requireSignInToRead = false, secureCo
   const cached = responseCache(() => dataVersion(db));
   // OpenAPIHono: each route group declares its routes with their schemas, and /api/openapi.json is
   // generated from them (server/openapi.ts), made once on its first request.
+  // The outer app: an OpenAPIHono too, so that .route('/api', api) carries the routes' definitions
+  // (with the /api prefix) into its registry, which the document is generated from.
+  const root = new OpenAPIHono();
   let document: OpenAPIObject | undefined;
+  const documentOf = (): OpenAPIObject => (document ??= openApiDocument(root));
   const api = new OpenAPIHono<{ Variables: AuthVars }>({ defaultHook: validationHook })
     .use(identify(db))
     .use(async (c, next) => {
@@ -66,7 +70,7 @@ export function createApp({ db, clientDir, requireSignInToRead = false, secureCo
     .use('/plan', cached)
     .use('/stats/coverage', cached)
     .route('/', healthRoutes(db))
-    .route('/', docRoutes(() => (document ??= openApiDocument(app))))
+    .route('/', docRoutes(documentOf))
     .route('/auth', authRoutes(db, { secureCookie, trustProxy, guard: signInGuard }))
     .route('/plan', planRoutes(db))
     .route('/projects', projectRoutes(db))
@@ -75,7 +79,7 @@ export function createApp({ db, clientDir, requireSignInToRead = false, secureCo
     .route('/export', exportRoutes(db))
     .route('/views', viewRoutes(db));
 
-  const app = new OpenAPIHono()
+  const app = root
     .use(compress())
     .use(
       secureHeaders({

@@ -54,7 +54,7 @@ export const validationHook = (result: { success: boolean; error?: unknown }, c:
  */
 export function logError(method: string, path: string, err: unknown) {
   const e = err as { name?: string; code?: unknown; cause?: { code?: unknown; name?: string } } | null;
-  const code = [e?.code, e?.cause?.code].find((x) => typeof x === 'string' && /^[\w.-]{1,40}$/.test(x)) ?? '';
+  const code = [e?.code, e?.cause?.code].find((x): x is string => typeof x === 'string' && /^[\w.-]{1,40}$/.test(x)) ?? '';
   const kind = e?.cause?.name && e.cause.name !== 'Error' ? e.cause.name : (e?.name ?? 'Error');
   console.error(`${method} ${path.slice(0, 200)} 500 ${kind}${code ? ` ${code}` : ''}`);
   if (process.env.DEBUG) console.error(err);

@@ -5,7 +5,6 @@
  * from it (works offline).
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Env } from 'hono';
 import { html, raw } from 'hono/html';
 import { z } from 'zod';
 import { group, json } from './routes/kit.ts';
@@ -16,7 +15,7 @@ type ParameterOrRef = NonNullable<OperationObject['parameters']>[number];
 type ParameterObject = Extract<ParameterOrRef, { name: string }>;
 
 /** The whole document of an app whose /api group is mounted with .route() (the paths carry /api). */
-export function openApiDocument(app: OpenAPIHono<Env, object, string>): OpenAPIObject {
+export function openApiDocument(app: Pick<OpenAPIHono, 'openAPIRegistry' | 'getOpenAPI31Document'>): OpenAPIObject {
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { testClient } from 'hono/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { testApp, type TestApp } from '../helpers/test-app.ts';
+import { bodyOf, testApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let api: ReturnType<typeof testClient<TestApp['app']>>['api'];
@@ -63,10 +63,10 @@ describe('the generated OpenAPI document', () => {
 describe('real answers validate against the document', () => {
   it('GET /api/projects (whole and filtered with near)', async () => {
     const schema = answerSchema('get', '/api/projects');
-    const all = await (await api.projects.$get({ query: {} })).json();
+    const all = await bodyOf(api.projects.$get({ query: {} }));
     expect(all.features.length).toBeGreaterThan(50);
     expect(schema.safeParse(all).error).toBeUndefined();
-    const near = await (await api.projects.$get({ query: { near: '117.7,39.0', radius_km: '30' } })).json();
+    const near = await bodyOf(api.projects.$get({ query: { near: '117.7,39.0', radius_km: '30' } }));
     expect(near.features[0]?.properties.distance_km).toBeTypeOf('number');
     expect(schema.safeParse(near).error).toBeUndefined();
     // And the check has teeth: a status the API never sends is refused.
@@ -76,7 +76,7 @@ describe('real answers validate against the document', () => {
   });
 
   it('GET /api/projects/{id}', async () => {
-    const detail = await (await api.projects[':id'].$get({ param: { id: 'tianjin-port' } })).json();
+    const detail = await bodyOf(api.projects[':id'].$get({ param: { id: 'tianjin-port' } }));
     expect(detail.properties.history.length).toBeGreaterThan(0);
     expect(answerSchema('get', '/api/projects/{id}').safeParse(detail).error).toBeUndefined();
     const missing = await api.projects[':id'].$get({ param: { id: 'atlantis' } });
