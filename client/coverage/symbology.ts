@@ -70,7 +70,8 @@ export function symbologyLooks(base: readonly Layer[], s: Symbology): LayerLook[
   for (const l of base) {
     if (l.id.startsWith('projects-highlight')) continue;
     const paint = ('paint' in l ? (l.paint ?? {}) : {}) as Record<string, unknown>;
-    if (l.id === 'projects-point') {
+    if (l.id === 'projects-point' || l.id === 'projects-line-edge-fill') {
+      // the category icons, and the pale tint of a light hue under a schematic line's dashes
       looks.push({ id: l.id, paint: {}, visible: !byStatus });
     } else if (l.id === 'projects-point-status') {
       const approximate: ExpressionSpecification = ['!=', ['get', 'precision'], 'exact'];

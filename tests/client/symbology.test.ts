@@ -10,7 +10,7 @@ import { classify } from '../../client/coverage/class-breaks.ts';
 import { choroplethColor, choroplethLayers, choroplethOutlineWidth, classColors, NONE_COLOR } from '../../client/coverage/choropleth.ts';
 import { colourExpression, NOT_RECORDED_COLOR, statusCounts, symbologyLooks, type Symbology } from '../../client/coverage/symbology.ts';
 import { basemapStyle } from '../../client/map/basemap-style.ts';
-import { categoryColor, PROJECT_SOURCE, projectLayers } from '../../client/map/project-layers.ts';
+import { categoryColor, edgeColor, PROJECT_SOURCE, projectLayers } from '../../client/map/project-layers.ts';
 
 const SYMBOLOGIES: [string, Symbology][] = [
   ['category', { by: 'category' }],
@@ -63,11 +63,21 @@ describe('status symbology', () => {
     }
     expect(looks.find((l) => l.id === 'projects-point')?.visible).toBe(false);
     expect(looks.find((l) => l.id === 'projects-point-status')?.visible).toBe(true);
+    // a light hue's darker edge takes the status too; the pale category tint between dashes goes
+    for (const l of layers) {
+      const paint = ('paint' in l ? l.paint : {}) as Record<string, unknown>;
+      for (const [k, v] of Object.entries(paint)) {
+        if (v === edgeColor) expect(looks.find((x) => x.id === l.id)?.paint[k], `${l.id} ${k}`).toEqual(status);
+      }
+    }
+    expect(looks.find((l) => l.id === 'projects-line-edge-fill')?.visible).toBe(false);
     expect(JSON.stringify(status)).toContain(STATUSES.construction.color);
     // Back to categories: icons on, dots off, category colours.
     const back = symbologyLooks(layers, { by: 'category' });
     expect(back.find((l) => l.id === 'projects-point')?.visible).toBe(true);
     expect(back.find((l) => l.id === 'projects-line')?.paint['line-color']).toBe(categoryColor);
+    expect(back.find((l) => l.id === 'projects-line-edge')?.paint['line-color']).toBe(edgeColor);
+    expect(back.find((l) => l.id === 'projects-line-edge-fill')?.visible).toBe(true);
   });
 
   it('on a day, colours each project by its status then and greys the ones not yet recorded', () => {
