@@ -2,8 +2,8 @@
  * The offline basemap as MapLibre style data: two themes (a light desk style and a high-contrast
  * projector style) in two label languages. Land, provinces, rivers and boundaries come as vector
  * tiles (/basemap/tiles, cut from geodata/basemap/ at build time); cities and province labels as
- * GeoJSON files of geodata/basemap/, served at /basemap/. There is deliberately no `glyphs` key: MapLibre then draws
- * all labels with the browser's local fonts, so the map needs nothing from outside.
+ * GeoJSON files of geodata/basemap/, served at /basemap/. The labels' glyphs are SDF files made at
+ * build time from the local fonts (/basemap/glyphs), so the map needs nothing from outside.
  */
 import type {
   DataDrivenPropertyValueSpecification,
@@ -59,6 +59,16 @@ export const DETAIL_MIN_ZOOM = 9;
 
 const FONT = ['Noto Sans CJK SC', 'sans-serif'];
 const FONT_BOLD = ['Noto Sans CJK SC Bold', 'Noto Sans CJK SC', 'sans-serif'];
+/** MapLibre's default text-font, which the project labels use. */
+const DEFAULT_FONT = ['Open Sans Regular', 'Arial Unicode MS Regular'];
+/** Every fontstack a label asks for: geodata/basemap/glyphs/ holds their glyphs (the default stack last). */
+export const LABEL_FONTSTACKS = [FONT.join(','), FONT_BOLD.join(','), DEFAULT_FONT.join(',')];
+/**
+ * The map option that lets the glyph files draw Chinese too: with a local font family MapLibre
+ * would draw every ideograph itself at start-up, whatever `glyphs` says. A character missing from
+ * the files is drawn locally all the same where its whole range file is missing.
+ */
+export const LOCAL_IDEOGRAPH_FONT_FAMILY = false;
 
 /** Label text: Chinese with the English name below in small type, or English only. */
 function labelText(lang: BasemapLang): DataDrivenPropertyValueSpecification<string> {
@@ -335,6 +345,8 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
     version: 8,
     name: `Bohai Atlas basemap (${theme}, ${lang})`,
     metadata: { 'bohai-atlas:theme': theme, 'bohai-atlas:lang': lang },
+    // Pre-rendered SDF glyphs of the labels' characters (geodata/build/basemap-glyphs.ts).
+    glyphs: `${base}/basemap/glyphs/{fontstack}/{range}.pbf`,
     sources,
     layers,
   };
