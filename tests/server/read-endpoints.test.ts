@@ -1,20 +1,22 @@
 /** The read endpoints besides /api/projects: plan, coverage, exports, OpenAPI, health, caching. */
 import { gunzipSync } from 'node:zlib';
+import { testClient } from 'hono/testing';
+import { z } from 'zod';
+import { ErrorSchema, ProjectCollectionSchema } from '#shared/api-schema.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { geodata, testApp, type TestApp } from '../helpers/test-app.ts';
+import { bodyOf, geodata, testApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
+let api: ReturnType<typeof testClient<TestApp['app']>>['api'];
 beforeAll(async () => {
   t = await testApp();
+  api = testClient(t.app).api;
 });
 afterAll(() => t.close());
 
 describe('GET /api/plan', () => {
   it('serves every plan node with its verbatim text, agencies and projects', async () => {
-    const plan = (await (await t.app.request('/api/plan')).json()) as {
-      nodes: { id: string; text_zh: string; agencies: unknown[]; projects: { id: string }[] }[];
-      agencies: unknown[];
-    };
+    const plan = await bodyOf(api.plan.$get());
     expect(plan.nodes).toHaveLength(geodata().plan.nodes.length);
     expect(plan.agencies).toHaveLength(geodata().plan.agencies.length);
     const m = plan.nodes.find((n) => n.id === '2.1.1.m1')!;
@@ -26,14 +28,7 @@ describe('GET /api/plan', () => {
 
 describe('GET /api/stats/coverage', () => {
   it('counts the filtered projects by category, status, task area and province', async () => {
-    const c = (await (await t.app.request('/api/stats/coverage?node=2.1')).json()) as {
-      total: number;
-      byCategory: Record<string, number>;
-      byStatus: Record<string, number>;
-      byTaskArea: Record<string, number>;
-      kmByProvince: Record<string, number>;
-      measuresByPartner: Record<string, number>;
-    };
+    const c = await bodyOf(api.stats.coverage.$get({ query: { node: '2.1' } }));
     const expected = geodata().projects.filter((f) => f.properties.mentions.some((m) => m.node.startsWith('2.1.')));
     expect(c.total).toBe(expected.length);
     expect(Object.values(c.byCategory).reduce((a, b) => a + b, 0)).toBe(expected.length);
@@ -44,15 +39,14 @@ describe('GET /api/stats/coverage', () => {
   });
 
   it('rejects bad filters like /api/projects does', async () => {
-    const res = await t.app.request('/api/stats/coverage?province=atlantis');
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { code: string; field: string } }).error).toMatchObject({ code: 'bad_request', field: 'province' });
+    const body = await bodyOf(api.stats.coverage.$get({ query: { province: 'atlantis' } }), 400);
+    expect(body.error).toMatchObject({ code: 'bad_request', field: 'province' });
   });
 });
 
 describe('exports', () => {
   it('CSV starts with a UTF-8 BOM and carries the Chinese names, one row per project', async () => {
-    const res = await t.app.request('/api/export/projects.csv?category=airport,seaport');
+    const res = await api.export['projects.csv'].$get({ query: { category: 'airport,seaport' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/attachment/);
@@ -67,8 +61,9 @@ describe('exports', () => {
   });
 
   it('GeoJSON export is the filtered FeatureCollection', async () => {
-    const res = await t.app.request('/api/export/projects.geojson?node=2.4');
-    const fc = JSON.parse(await res.text()) as { features: unknown[] };
+    const res = await api.export['projects.geojson'].$get({ query: { node: '2.4' } });
+    // A file, not a typed JSON answer: its shape is checked here, by parsing it.
+    const fc = z.object({ features: z.array(z.unknown()) }).parse(JSON.parse(await res.text()));
     const expected = geodata().projects.filter((f) => f.properties.mentions.some((m) => m.node.startsWith('2.4.')));
     expect(fc.features).toHaveLength(expected.length);
   });
@@ -76,32 +71,33 @@ describe('exports', () => {
 
 describe('protocol', () => {
   it('health answers ok', async () => {
-    expect(await (await t.app.request('/api/health')).json()).toEqual({ ok: true });
+    expect(await bodyOf(api.health.$get())).toEqual({ ok: true });
   });
 
   it('sends an ETag and answers 304 when it still matches', async () => {
-    const first = await t.app.request('/api/plan');
+    const first = await api.plan.$get();
     const tag = first.headers.get('etag');
     expect(tag).toBeTruthy();
-    const again = await t.app.request('/api/plan', { headers: { 'if-none-match': tag! } });
+    const again = await api.plan.$get(undefined, { headers: { 'if-none-match': tag! } });
     expect(again.status).toBe(304);
   });
 
   it('compresses JSON when the client accepts gzip', async () => {
-    const res = await t.app.request('/api/projects', { headers: { 'accept-encoding': 'gzip' } });
+    const res = await api.projects.$get({ query: {} }, { headers: { 'accept-encoding': 'gzip' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');
-    const body = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')) as { features: unknown[] };
+    const body = ProjectCollectionSchema.parse(JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')));
     expect(body.features.length).toBe(geodata().projects.length);
   });
 
   it('answers an unknown API path with the JSON error shape', async () => {
+    // app.request: a path no route declares, which the typed client cannot name.
     const res = await t.app.request('/api/nothing-here');
     expect(res.status).toBe(404);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
+    expect(ErrorSchema.parse(await res.json()).error.code).toBe('not_found');
   });
 
   it('serves a readable API reference page', async () => {
-    const res = await t.app.request('/api/docs');
+    const res = await api.docs.$get();
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(await res.text()).toContain('/api/projects/{id}/status');
   });
@@ -109,8 +105,9 @@ describe('protocol', () => {
   it('can require sign-in for reading', async () => {
     const closed = await testApp({ requireSignInToRead: true });
     try {
-      expect((await closed.app.request('/api/projects')).status).toBe(401);
-      expect((await closed.app.request('/api/health')).status).toBe(200);
+      const closedApi = testClient(closed.app).api;
+      expect((await closedApi.projects.$get({ query: {} })).status).toBe(401);
+      expect((await closedApi.health.$get()).status).toBe(200);
     } finally {
       closed.close();
     }
@@ -118,13 +115,14 @@ describe('protocol', () => {
 });
 
 describe('the offline basemap files', () => {
+  // app.request: static files (serveStatic), outside the typed /api routes.
   it('are served as GeoJSON, compressed, and cacheable', async () => {
     const res = await t.app.request('/basemap/provinces.geojson', { headers: { 'accept-encoding': 'gzip' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/geo\+json/);
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect(res.headers.get('cache-control')).toMatch(/max-age/);
-    const fc = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')) as { features: unknown[] };
+    const fc = z.object({ features: z.array(z.unknown()) }).parse(JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')));
     expect(fc.features.length).toBeGreaterThan(7);
   });
 

@@ -1,10 +1,9 @@
 /** GET /api/projects?q=: category words, English words in any order, best match first, on the real seeded data. */
+import { testClient } from 'hono/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchRank } from '#shared/search.ts';
 import { CATEGORIES, CATEGORY_IDS } from '#shared/taxonomy.ts';
-import { geodata, testApp, type TestApp } from '../helpers/test-app.ts';
-
-type FC = { features: { properties: { id: string; category: string; name_zh: string; name_en: string } }[] };
+import { bodyOf, geodata, testApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,11 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const search = async (q: string, more = '') => {
-  const res = await t.app.request(`/api/projects?q=${encodeURIComponent(q)}${more}`);
-  expect(res.status, q).toBe(200);
-  return ((await res.json()) as FC).features.map((f) => f.properties);
-};
+type Query = Parameters<ReturnType<typeof testClient<TestApp['app']>>['api']['projects']['$get']>[0]['query'];
+const get = (query: Query) => bodyOf(testClient(t.app).api.projects.$get({ query }));
+const search = async (q: string, more: Query = {}) => (await get({ q, ...more })).features.map((f) => f.properties);
 const ids = async (q: string) => (await search(q)).map((p) => p.id);
 const ofCategories = (cats: string[]) =>
   geodata()
@@ -88,17 +85,17 @@ describe('search', () => {
   });
 
   it('keeps the ranking with other filters, and nearest first with near', async () => {
-    const withCategory = (await search('天津港', '&category=seaport,rail-corridor')).map((p) => p.id);
+    const withCategory = (await search('天津港', { category: 'seaport,rail-corridor' })).map((p) => p.id);
     expect(withCategory[0]).toBe('tianjin-port');
-    const near = await (await t.app.request(`/api/projects?q=${encodeURIComponent('port')}&near=117.7,38.98&radius_km=40`)).json();
-    const d = (near as { features: { properties: { distance_km: number } }[] }).features.map((f) => f.properties.distance_km);
+    const d = (await search('port', { near: '117.7,38.98', radius_km: '40' })).map((p) => p.distance_km ?? NaN);
     expect(d.length).toBeGreaterThan(1);
+    expect(d.every(Number.isFinite)).toBe(true);
     expect([...d].sort((a, b) => a - b)).toEqual(d);
   });
 
   it('takes any text: wildcards and quotes are literal, never a 500', async () => {
     for (const q of ['%', '_', "'", '\\', '()', '天津%港']) {
-      const res = await t.app.request(`/api/projects?q=${encodeURIComponent(q)}`);
+      const res = await testClient(t.app).api.projects.$get({ query: { q } });
       expect(res.status, q).toBe(200);
     }
     expect(await ids('%')).toEqual([]);
