@@ -260,8 +260,9 @@ export function MapView({ ref, ...props }: Props) {
   const { projects, nearCircle, filter, selectedId, hoverId, partners, look } = props;
   const partnerKey = partners.join();
   useEffect(() => ready(mapRef, (map) => map.getLayer('partners-outline') && map.setFilter('partners-outline', partnerFilter(partnerKey ? partnerKey.split(',') : []))), [partnerKey]);
-  useEffect(() => ready(mapRef, (map) => (map.getSource(PROJECT_SOURCE) as GeoJSONSource | undefined)?.setData(projects ?? EMPTY)), [projects]);
-  useEffect(() => ready(mapRef, (map) => (map.getSource(NEAR_SOURCE) as GeoJSONSource | undefined)?.setData(nearCircle ?? EMPTY)), [nearCircle]);
+  // setData answers when the worker has the data; nothing waits for it.
+  useEffect(() => ready(mapRef, (map) => void map.getSource<GeoJSONSource>(PROJECT_SOURCE)?.setData(projects ?? EMPTY)), [projects]);
+  useEffect(() => ready(mapRef, (map) => void map.getSource<GeoJSONSource>(NEAR_SOURCE)?.setData(nearCircle ?? EMPTY)), [nearCircle]);
   useEffect(
     () =>
       ready(mapRef, (map) => {

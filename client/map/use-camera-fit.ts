@@ -6,14 +6,13 @@
  */
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import * as turf from '@turf/turf';
-import type { FeatureCollection } from 'geojson';
 import type { ProjectFeature } from '../lib/api.ts';
 import { hasFilters, HOME_CAMERA, type Filters } from '../state/view-state.ts';
 import type { MapHandle } from './map-view.tsx';
 
 export function bboxOf(features: ProjectFeature[]): [number, number, number, number] | null {
   if (!features.length) return null;
-  const [a, b, c, d] = turf.bbox({ type: 'FeatureCollection', features } as FeatureCollection);
+  const [a, b, c, d] = turf.bbox({ type: 'FeatureCollection', features });
   return [a, b, c, d];
 }
 

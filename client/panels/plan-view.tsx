@@ -34,7 +34,7 @@ export function PlanView({ plan, activeNodes, onChoose, onSelectProject }: Props
           {lang === 'en' && n.kind === 'measure' && <p className="en-title">{n.title_en}</p>}
           {n.agencies.length > 0 && (
             <p className="agencies">
-              {n.agencies.map((a) => `${agencyName.get(a.agency) ?? a.agency}${t.inParens(t.roles[a.role as 'lead' | 'cooperating' | 'shared'])}`).join(t.clauseSep)}
+              {n.agencies.map((a) => `${agencyName.get(a.agency) ?? a.agency}${t.inParens(t.roles[a.role])}`).join(t.clauseSep)}
             </p>
           )}
           {(choosable || n.projects.length > 0) && (
