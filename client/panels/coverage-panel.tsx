@@ -3,7 +3,7 @@
  * borders), square kilometres of sites, programme regions touching each province (counted, never
  * summed as land), the plan's measures per partner province, and counts by status and task area. The figures come from /api/stats/coverage (shared/coverage.ts) with the same filters.
  */
-import { PROVINCES, PROVINCE_IDS, STATUSES, STATUS_IDS, type ProvinceId } from '#shared/taxonomy.ts';
+import { PROVINCES, PROVINCE_IDS, STATUSES, STATUS_IDS } from '#shared/taxonomy.ts';
 import { titleOf, useT } from '../i18n/use-lang.ts';
 import { useCoverage } from '../coverage/use-coverage-data.ts';
 import type { PlanPayload } from '../lib/api.ts';
@@ -59,7 +59,7 @@ export function CoveragePanel({ query, plan, measure, onMeasure }: Props) {
         <tbody>
           {provinces.map((p) => (
             <tr key={p} data-province={p}>
-              <th scope="row">{label(PROVINCES[p as ProvinceId])}</th>
+              <th scope="row">{label(PROVINCES[p])}</th>
               <td className="num">{c.byProvince[p] ?? 0}</td>
               <td className="num">{fmt(c.kmByProvince[p])}</td>
               <td className="num">{fmt(c.km2ByProvince[p])}</td>

@@ -21,7 +21,7 @@ export function SignIn({ me }: { me: Me | null }) {
         <button
           type="button"
           onClick={() =>
-            unwrap(api.api.auth.logout.$post()).then(
+            void unwrap(api.api.auth.logout.$post()).then(
               () => applySignIn(client, { user: null, csrfToken: null }),
               (err: unknown) => setError(errorText(err, lang)),
             )
@@ -51,7 +51,7 @@ export function SignIn({ me }: { me: Me | null }) {
         {t.signIn}
       </button>
       {open && (
-        <form onSubmit={submit} className="sign-in-form" aria-label={t.signIn}>
+        <form onSubmit={(e) => void submit(e)} className="sign-in-form" aria-label={t.signIn}>
           <label>
             {t.username}
             <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />

@@ -54,7 +54,7 @@ export function StatusEditor({ detail, csrfToken }: Props) {
   }
 
   return (
-    <form className="status-editor" onSubmit={submit} aria-label={t.editStatus}>
+    <form className="status-editor" onSubmit={(e) => void submit(e)} aria-label={t.editStatus}>
       <h3>{t.editStatus}</h3>
       {message && (
         <p role={message.kind === 'ok' ? 'status' : 'alert'} className={`msg ${message.kind}`} data-testid="edit-message">

@@ -29,7 +29,7 @@ describe('query keys', () => {
     const client = new QueryClient();
     let requests = 0;
     const figures = { total: 3 };
-    const ask = (q: typeof shown) => client.ensureQueryData({ queryKey: coverageQuery(q).queryKey, queryFn: async () => (requests++, figures) });
+    const ask = (q: typeof shown) => client.ensureQueryData({ queryKey: coverageQuery(q).queryKey, queryFn: () => (requests++, Promise.resolve(figures)) });
     // The statistics tab and the coverage map, asking at the same moment and later.
     const [a, b] = await Promise.all([ask(shown), ask({ ...shown })]);
     await ask(Object.fromEntries(Object.entries(shown).reverse()));
