@@ -37,7 +37,7 @@ export async function testApp(opts: Partial<AppOptions> = {}): Promise<TestApp> 
 type Typed = { status: number; json(): Promise<unknown>; text(): Promise<string> };
 /** The body a typed call (testClient) answers with `status`; any other status fails the test, with the body it got. */
 export async function bodyOf<R extends Typed, S extends number = 200>(
-  call: Promise<R>,
+  call: R | Promise<R>,
   status: S = 200 as S,
 ): Promise<Awaited<ReturnType<Extract<R, { status: S }>['json']>>> {
   const res = await call;

@@ -1,12 +1,16 @@
 /** Sign-in, roles, CSRF, API tokens and PATCH /api/projects/:id/status with optimistic concurrency. */
+import { testClient } from 'hono/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ErrorSchema, ProjectDetailSchema } from '#shared/api-schema.ts';
 import { createApiToken, createUser } from '../../server/services/auth.ts';
 import { createApp } from '../../server/app.ts';
 import { seed } from '../../server/db/seed.ts';
 import { signInGuard } from '../../server/services/sign-in-guard.ts';
-import { geodata, testApp, type TestApp } from '../helpers/test-app.ts';
+import { bodyOf, geodata, testApp, type TestApp } from '../helpers/test-app.ts';
 
+type Api = ReturnType<typeof testClient<TestApp['app']>>['api'];
 let t: TestApp;
+let api: Api;
 let cookie = '';
 let csrf = '';
 let token = '';
@@ -14,35 +18,33 @@ const PASSWORD = 'correct horse battery';
 
 beforeAll(async () => {
   t = await testApp();
+  api = testClient(t.app).api;
   await createUser(t.db, 'editor1', PASSWORD, 'editor');
   token = await createApiToken(t.db, 'editor1', 'tests');
-  const res = await t.app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'editor1', password: PASSWORD }),
-  });
+  const res = await api.auth.login.$post({ json: { username: 'editor1', password: PASSWORD } });
   cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+  csrf = (await bodyOf(res)).csrfToken;
 });
 afterAll(() => t.close());
 
-type Detail = { properties: { status: string; version: number; history: { from: string | null; to: string; by: string; note: string }[] } };
+type Edit = Parameters<Api['projects'][':id']['status']['$patch']>[0]['json'];
+const editor = () => ({ cookie, 'x-csrf-token': csrf });
 
-const patch = (id: string, body: unknown, headers: Record<string, string> = { cookie, 'x-csrf-token': csrf }) =>
+const patch = (id: string, json: Edit, headers: Record<string, string> = editor()) => api.projects[':id'].status.$patch({ param: { id }, json }, { headers });
+/** app.request: for bodies wrong on purpose (bad types, unknown keys, broken JSON), which the typed client would not send. */
+const patchRaw = (id: string, body: unknown, headers: Record<string, string> = editor()) =>
   t.app.request(`/api/projects/${id}/status`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-const current = async (id: string) => (await (await t.app.request(`/api/projects/${id}`)).json()) as Detail;
+const current = (id: string) => bodyOf(api.projects[':id'].$get({ param: { id } }));
+/** The error of an answer (checked against the one error shape, not cast). */
+const errorOf = async (res: { json(): Promise<unknown> }) => ErrorSchema.parse(await res.json()).error;
 
 describe('sign-in', () => {
   it('sets an HttpOnly SameSite=Strict session cookie', async () => {
-    const res = await t.app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'editor1', password: PASSWORD }),
-    });
+    const res = await api.auth.login.$post({ json: { username: 'editor1', password: PASSWORD } });
     expect(res.status).toBe(200);
     const set = res.headers.get('set-cookie')!;
     expect(set).toMatch(/HttpOnly/i);
@@ -50,32 +52,24 @@ describe('sign-in', () => {
   });
 
   it('refuses a wrong password with 401 and sets no cookie', async () => {
-    const res = await t.app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'editor1', password: 'wrong password' }),
-    });
+    const res = await api.auth.login.$post({ json: { username: 'editor1', password: 'wrong password' } });
     expect(res.status).toBe(401);
     expect(res.headers.get('set-cookie')).toBeNull();
   });
 
   it('signs out: the session cookie stops working', async () => {
-    const login = await t.app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'editor1', password: PASSWORD }),
-    });
+    const login = await api.auth.login.$post({ json: { username: 'editor1', password: PASSWORD } });
     const session = login.headers.get('set-cookie')!.split(';')[0]!;
-    const out = await t.app.request('/api/auth/logout', { method: 'POST', headers: { cookie: session } });
+    const out = await api.auth.logout.$post(undefined, { headers: { cookie: session } });
     expect(out.status).toBe(200);
     expect(out.headers.get('set-cookie')).toMatch(/atlas_session=;/);
-    const me = (await (await t.app.request('/api/auth/me', { headers: { cookie: session } })).json()) as { user: unknown };
+    const me = await bodyOf(api.auth.me.$get(undefined, { headers: { cookie: session } }));
     expect(me.user).toBeNull();
   });
 
   it('tells the client who is signed in', async () => {
-    const me = (await (await t.app.request('/api/auth/me', { headers: { cookie } })).json()) as { user: { username: string } };
-    expect(me.user.username).toBe('editor1');
+    const me = await bodyOf(api.auth.me.$get(undefined, { headers: { cookie } }));
+    expect(me.user?.username).toBe('editor1');
   });
 });
 
@@ -97,43 +91,31 @@ describe('PATCH /api/projects/:id/status', () => {
     expect(ok.status).toBe(200);
     const stale = await patch('jingbin-intercity', { status: 'suspended', note: 'second', source: 'doc B', version: before.properties.version });
     expect(stale.status).toBe(409);
-    const body = (await stale.json()) as { error: { code: string }; current: Detail };
+    const body = await bodyOf(stale, 409);
     expect(body.error.code).toBe('conflict');
-    expect(body.current.properties.status).toBe('operation');
+    expect(ProjectDetailSchema.parse(body.current).properties.status).toBe('operation');
     const after = await current('jingbin-intercity');
     expect(after.properties.status).toBe('operation');
     expect(after.properties.history.map((h) => h.note)).not.toContain('second');
   });
 
   it('takes the ETag of a GET back as If-Match, and answers with the new ETag', async () => {
-    const got = await t.app.request('/api/projects/jincang-intercity');
+    const got = await api.projects[':id'].$get({ param: { id: 'jincang-intercity' } });
     const etag = got.headers.get('etag')!;
-    const version = ((await got.json()) as Detail).properties.version;
+    const version = (await bodyOf(got)).properties.version;
     expect(etag).toMatch(new RegExp(`^"v${version}-[0-9a-f]+"$`));
-    const res = await t.app.request('/api/projects/jincang-intercity/status', {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, 'if-match': etag },
-      body: JSON.stringify({ status: 'planned', note: 'n', source: 's' }),
-    });
+    const res = await patch('jincang-intercity', { status: 'planned', note: 'n', source: 's' }, { ...editor(), 'if-match': etag });
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toMatch(new RegExp(`^"v${version + 1}-[0-9a-f]+"$`));
     // The old ETag is now stale.
-    const again = await t.app.request('/api/projects/jincang-intercity/status', {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, 'if-match': etag },
-      body: JSON.stringify({ status: 'study', note: 'n', source: 's' }),
-    });
+    const again = await patch('jincang-intercity', { status: 'study', note: 'n', source: 's' }, { ...editor(), 'if-match': etag });
     expect(again.status).toBe(409);
   });
 
   it('rejects a malformed If-Match with a 400 naming it', async () => {
-    const res = await t.app.request('/api/projects/jincang-intercity/status', {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, 'if-match': 'yesterday' },
-      body: JSON.stringify({ status: 'planned', note: 'n', source: 's' }),
-    });
+    const res = await patch('jincang-intercity', { status: 'planned', note: 'n', source: 's' }, { ...editor(), 'if-match': 'yesterday' });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { field: string } }).error.field).toBe('If-Match');
+    expect((await errorOf(res)).field).toBe('If-Match');
   });
 
   it('lets exactly one of many concurrent edits of one version win', async () => {
@@ -153,20 +135,20 @@ describe('PATCH /api/projects/:id/status', () => {
     expect(res.status).toBe(200);
   });
 
-  it.each([
+  it.each<[string, Record<string, string>, number, string]>([
     ['no sign-in', {}, 401, 'unauthorized'],
     ['an unknown session cookie', { cookie: 'atlas_session=forged' }, 401, 'unauthorized'],
     ['a bad bearer token', { authorization: 'Bearer nope' }, 401, 'unauthorized'],
   ])('refuses %s', async (_name, headers, status, code) => {
-    const res = await patch('tianjin-port', { status: 'operation', note: 'n', source: 's', version: 1 }, headers as Record<string, string>);
+    const res = await patch('tianjin-port', { status: 'operation', note: 'n', source: 's', version: 1 }, headers);
     expect(res.status).toBe(status);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+    expect((await errorOf(res)).code).toBe(code);
   });
 
   it('refuses a signed-in cookie that lacks the CSRF header with 403', async () => {
     const res = await patch('tianjin-port', { status: 'operation', note: 'n', source: 's', version: 1 }, { cookie });
     expect(res.status).toBe(403);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('csrf');
+    expect((await errorOf(res)).code).toBe('csrf');
   });
 
   it.each([
@@ -176,14 +158,14 @@ describe('PATCH /api/projects/:id/status', () => {
     [{ status: 'operation', note: 'n', source: 's', version: 1, extra: 1 }, 'extra'],
   ])('rejects a bad body %j naming %s, and loses nothing', async (body, field) => {
     const before = await current('tianjin-port');
-    const res = await patch('tianjin-port', body);
+    const res = await patchRaw('tianjin-port', body);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { field: string } }).error.field).toBe(field);
+    expect((await errorOf(res)).field).toBe(field);
     expect(await current('tianjin-port')).toEqual(before);
   });
 
   it('rejects malformed JSON with 400', async () => {
-    const res = await patch('tianjin-port', '{"status":');
+    const res = await patchRaw('tianjin-port', '{"status":');
     expect(res.status).toBe(400);
   });
 
@@ -195,7 +177,7 @@ describe('PATCH /api/projects/:id/status', () => {
   it('rejects a body over the limit with 413', async () => {
     const res = await patch('tianjin-port', { status: 'operation', note: 'x'.repeat(40_000), source: 's', version: 1 });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+    expect((await errorOf(res)).code).toBe('payload_too_large');
   });
 
   it('404s an unknown project', async () => {
@@ -227,8 +209,8 @@ describe('PATCH /api/projects/:id/status', () => {
     const data = geodata();
     const without = { ...data, hash: 'without-hangshuang', projects: data.projects.filter((f) => f.properties.id !== 'hangshuang-road') };
     expect((await seed(t.db, { data: without })).retired).toBe(1);
-    expect((await t.app.request('/api/projects/hangshuang-road')).status).toBe(404);
-    const all = (await (await t.app.request('/api/projects')).json()) as { features: { properties: { id: string } }[] };
+    expect((await api.projects[':id'].$get({ param: { id: 'hangshuang-road' } })).status).toBe(404);
+    const all = await bodyOf(api.projects.$get({ query: {} }));
     expect(all.features.map((f) => f.properties.id)).not.toContain('hangshuang-road');
     await seed(t.db, { data, force: true });
     const back = await current('hangshuang-road');
@@ -240,15 +222,10 @@ describe('PATCH /api/projects/:id/status', () => {
     await createUser(t.db, 'editor2', PASSWORD, 'editor');
     // An app of its own: the failed sign-ins of the other tests (one address here) do not count.
     const app = createApp({ db: t.db, signInGuard: signInGuard() });
-    const attempt = (password: string) =>
-      app.request('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'editor2', password }),
-      });
+    const attempt = (password: string) => testClient(app).api.auth.login.$post({ json: { username: 'editor2', password } });
     for (let i = 0; i < 5; i++) expect((await attempt(`wrong ${i}`)).status).toBe(401);
     const blocked = await attempt(PASSWORD);
     expect(blocked.status).toBe(429);
-    expect(((await blocked.json()) as { error: { code: string } }).error.code).toBe('too_many_attempts');
+    expect((await errorOf(blocked)).code).toBe('too_many_attempts');
   });
 });
