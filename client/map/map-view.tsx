@@ -103,7 +103,8 @@ export function MapView({ ref, ...props }: Props) {
     const p = latest.current;
     const map = new MapLibreMap({
       container: container.current!,
-      style: p.basemap,
+      // The overlays come with the first style, so the projects load alongside the basemap, not after it.
+      style: withOverlays(p.basemap, p),
       center: p.camera.center,
       zoom: p.camera.zoom,
       minZoom: MIN_ZOOM,
@@ -299,6 +300,19 @@ export function MapView({ ref, ...props }: Props) {
 }
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** The basemap with the overlays stacked in, their sources holding what is known yet. */
+function withOverlays(basemap: StyleSpecification, q: Props): StyleSpecification {
+  return {
+    ...basemap,
+    sources: {
+      ...basemap.sources,
+      [PROJECT_SOURCE]: { type: 'geojson', data: q.projects ?? EMPTY, promoteId: 'id' },
+      [NEAR_SOURCE]: { type: 'geojson', data: q.nearCircle ?? EMPTY },
+    },
+    layers: stackLayers(basemap.layers, overlayLayers(q.lang, q.theme, q.filter, q.partners)),
+  };
+}
 
 /** whenReady on the live map, if there is one; returns what drops the wait (an effect's cleanup). */
 const ready = (mapRef: RefObject<MapLibreMap | null>, fn: (map: MapLibreMap) => void): Off | undefined => (mapRef.current ? whenReady(mapRef.current, fn) : undefined);
