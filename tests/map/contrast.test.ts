@@ -109,7 +109,7 @@ describe('category symbols on the light land', () => {
         used.push(this.strokeStyle);
       },
     };
-    drawSymbol(ctx, c, hollow, 22);
+    drawSymbol(ctx as unknown as CanvasRenderingContext2D, c, hollow, 22);
     return used.filter((x) => /^#[0-9a-f]{6}$/i.test(x)).map((x) => x.toLowerCase());
   };
   const standsOut = (colours: (string | null)[], bg: string) => colours.some((c) => c !== null && contrast(c, bg) >= 3);
