@@ -19,7 +19,7 @@ const list = <T extends z.ZodType<unknown, string>>(item: T, what: string) =>
       z
         .array(item)
         .min(1, 'must name at least one value')
-        .max(MAX_LIST_VALUES, `at most ${MAX_LIST_VALUES} values`) as unknown as z.ZodType<z.output<T>[], string[]>,
+        .max(MAX_LIST_VALUES, `at most ${MAX_LIST_VALUES} values`),
     );
 
 const numbers = (n: number, what: string) =>

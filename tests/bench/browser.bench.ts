@@ -34,7 +34,7 @@ if (available) {
   const server = serve({ fetch: createApp({ db, clientDir: outDir }).fetch, port: 0, hostname: '127.0.0.1' });
   cleanups.push(
     () => new Promise((r) => server.close(r)),
-    async () => db.$client.close(),
+    () => Promise.resolve(db.$client.close()),
     () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
   );
   await new Promise((r) => server.once('listening', r));

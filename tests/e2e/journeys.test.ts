@@ -133,7 +133,7 @@ describe.skipIf(!hasBrowser())('journeys', () => {
     await expect.poll(() => s!.page.locator('header.top h1').textContent()).toBe('Bohai Atlas');
     await waitForMapIdle(s.page);
     const labels = await s.page.evaluate(() =>
-      window.__atlasMap!.queryRenderedFeatures({ layers: ['projects-label'] }).map((f) => f.properties.name_en),
+      window.__atlasMap!.queryRenderedFeatures({ layers: ['projects-label'] }).map((f) => f.properties.name_en as string),
     );
     expect(labels).toContain('Port of Tianjin');
     expect(await s.page.evaluate(() => window.__atlasMap!.getLayoutProperty('projects-label', 'text-field'))).toEqual(['get', 'name_en']);

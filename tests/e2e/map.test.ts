@@ -15,12 +15,12 @@ describe.skipIf(!hasBrowser())('the map', () => {
     await screenshot(s.page, 'map-tianjin-port');
     expect(await renderedIds(s.page, ['projects-point'])).toContain('tianjin-port');
     const labels = await s.page.evaluate(() =>
-      window.__atlasMap!.queryRenderedFeatures({ layers: ['projects-label'] }).map((f) => f.properties.name_zh),
+      window.__atlasMap!.queryRenderedFeatures({ layers: ['projects-label'] }).map((f) => f.properties.name_zh as string),
     );
     expect(labels).toContain('天津港');
   });
 
-  it('loads nothing from another host and logs no errors', async () => {
+  it('loads nothing from another host and logs no errors', () => {
     expect(s.external).toEqual([]);
     expect(s.errors).toEqual([]);
   });

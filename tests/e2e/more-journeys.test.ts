@@ -1,8 +1,7 @@
 /** More journeys: the plan view as a filter, list hover, an edit conflict, the presentation mode. */
-import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { api, clickMapAt, hasBrowser, idsOf, openApp, PROJECT_LAYERS, renderedIds, screenshot, signIn, waitForMapIdle, type Session } from './browser.ts';
+import { api, clickMapAt, downloadBytes, hasBrowser, idsOf, openApp, PROJECT_LAYERS, renderedIds, screenshot, signIn, waitForMapIdle, type Session } from './browser.ts';
 
 const base = () => inject('baseUrl');
 
@@ -131,7 +130,7 @@ describe.skipIf(!hasBrowser())('more journeys', () => {
     await dialog.getByLabel('屏幕大小').check();
     const [download] = await Promise.all([s.page.waitForEvent('download', { timeout: 120_000 }), dialog.getByRole('button', { name: '保存图片' }).click()]);
     expect(download.suggestedFilename()).toMatch(/-\d{4}-\d{2}-\d{2}(-[^.]*)?\.png$/);
-    const bytes = await readFile((await download.path())!);
+    const bytes = await downloadBytes(download);
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     // Not a blank canvas: the picture holds many colours (land, sea, lines, labels).
     const colours = await s.page.evaluate(async (b64) => {

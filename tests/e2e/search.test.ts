@@ -7,7 +7,7 @@ import { distanceKm } from '#shared/coverage.ts';
 import { api, hasBrowser, idsOf, openApp, screenshot, waitForMapIdle, type Session } from './browser.ts';
 
 /** The map's centre, and its distance in km from a point. */
-const centre = (s: Session) => s.page.evaluate(() => window.__atlasMap!.getCenter().toArray() as [number, number]);
+const centre = (s: Session) => s.page.evaluate(() => window.__atlasMap!.getCenter().toArray());
 const kmFrom = async (s: Session, [lon, lat]: [number, number]) => distanceKm({ type: 'Point', coordinates: await centre(s) }, lon, lat);
 
 async function search(s: Session, q: string) {

@@ -45,7 +45,7 @@ describe('geodata/basemap', () => {
     const byId = new Map(provinces.map((f) => [f.properties?.id as string, f.properties ?? {}]));
     for (const id of IDS) expect(byId.has(id), id).toBe(true);
     for (const id of PLAN) expect(byId.get(id)?.plan, id).toBe(true);
-    const planned = provinces.filter((f) => f.properties?.plan === true).map((f) => f.properties?.id);
+    const planned = provinces.filter((f) => f.properties?.plan === true).map((f) => f.properties?.id as string);
     expect(planned.sort()).toEqual([...PLAN].sort());
     for (const f of provinces) {
       const p = f.properties ?? {};
@@ -68,7 +68,7 @@ describe('geodata/basemap', () => {
   });
 
   it('has boundary lines by level', () => {
-    const levels = new Set(read('province-lines').features.map((f) => f.properties?.level));
+    const levels = new Set(read('province-lines').features.map((f) => f.properties?.level as string));
     expect([...levels].sort()).toEqual(['country', 'province']);
   });
 
@@ -91,7 +91,7 @@ describe('geodata/basemap', () => {
     for (const f of cities) {
       const p = f.properties ?? {};
       expect(p.name_zh).toMatch(/^[\u4e00-\u9fff]+$/);
-      expect(p.name_zh_full.startsWith(p.name_zh)).toBe(true);
+      expect((p.name_zh_full as string).startsWith(p.name_zh as string)).toBe(true);
       expect(typeof p.name_en).toBe('string');
       expect(['capital', 'municipality', 'provincial-capital', 'prefecture', 'county']).toContain(p.rank);
       expect(p.population === null || (Number.isInteger(p.population) && p.population > 0)).toBe(true);

@@ -35,7 +35,7 @@ const GB_DISTRICTS: Record<string, string> = {
 describe('Tianjin districts', () => {
   it('are the 16 of GB/T 2260, each named in Chinese and English with its code', () => {
     expect(districts).toHaveLength(16);
-    const byCode = Object.fromEntries(districts.map((d) => [d.properties.gb_code, d.properties.name_zh]));
+    const byCode = Object.fromEntries(districts.map((d) => [d.properties.gb_code, d.properties.name_zh] as const));
     expect(byCode).toEqual(GB_DISTRICTS);
     for (const d of districts) {
       expect(d.properties.id).toBe(`gb-${d.properties.gb_code}`);

@@ -24,13 +24,13 @@ export function startServer(env: Record<string, string>, until = /running at/, t
       const port = /Listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(out)?.[1];
       if (port && until.test(out)) {
         clearTimeout(timer);
-        child.stdout!.off('data', onData);
-        child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+        child.stdout.off('data', onData);
+        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
         resolve({ child, base: `http://127.0.0.1:${port}`, output: () => out, exited });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}: ${out}`));
