@@ -3,6 +3,7 @@ import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CoverageSchema, ErrorSchema, ProjectCollectionSchema } from '#shared/api-schema.ts';
 import { CATEGORIES, PROVINCES, type CategoryId } from '#shared/taxonomy.ts';
 import { xml } from '../../server/services/export-kml.ts';
 import { exportDate } from '../../server/services/export-names.ts';
@@ -14,8 +15,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-type Fc = { features: { id: number; properties: { id: string; category: string; name_zh: string }; geometry: { type: string } }[] };
-const projects = async (q: string) => (await (await t.app.request(`/api/projects?${q}`)).json()) as Fc;
+// app.request in this file: the exports are files (bytes and headers, not typed JSON), asked for with
+// query strings as a user's link holds them; JSON answers are checked against the API's schemas.
+const projects = async (q: string) => ProjectCollectionSchema.parse(await (await t.app.request(`/api/projects?${q}`)).json());
 
 async function workbook(q: string) {
   const res = await t.app.request(`/api/export/projects.xlsx?${q}`);
@@ -80,14 +82,7 @@ describe('GET /api/export/projects.xlsx', () => {
 
   it('states per province exactly the figures of /api/stats/coverage for the same filter', async () => {
     for (const q of ['node=2.1', 'category=intercity-rail,high-speed-rail', 'province=hebei&status=ongoing']) {
-      const api = (await (await t.app.request(`/api/stats/coverage?${q}`)).json()) as {
-        total: number;
-        byProvince: Record<string, number>;
-        kmByProvince: Record<string, number>;
-        km2ByProvince: Record<string, number>;
-        regionsByProvince: Record<string, number>;
-        measuresByPartner: Record<string, number>;
-      };
+      const api = CoverageSchema.parse(await (await t.app.request(`/api/stats/coverage?${q}`)).json());
       const ws = (await workbook(q)).worksheets[1]!;
       expect(ws.name).toBe('省份覆盖');
       // A column for every per-province figure the API states, so a new figure cannot be left out.
@@ -240,7 +235,7 @@ describe('bad input', () => {
     ] as const) {
       const res = await t.app.request(`/api/export/projects.${ext}?${q}`);
       expect(res.status, `${ext} ${q}`).toBe(400);
-      expect(((await res.json()) as { error: { code: string; field: string } }).error).toMatchObject({ code: 'bad_request', field });
+      expect(ErrorSchema.parse(await res.json()).error).toMatchObject({ code: 'bad_request', field });
     }
   });
 });

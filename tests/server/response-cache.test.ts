@@ -4,7 +4,9 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { responseCache } from '../../server/middleware/response-cache.ts';
 import { createApiToken, createUser } from '../../server/services/auth.ts';
-import { testApp, type TestApp } from '../helpers/test-app.ts';
+import { testClient } from 'hono/testing';
+import { ProjectCollectionSchema } from '#shared/api-schema.ts';
+import { bodyOf, testApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let token = '';
@@ -15,11 +17,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** app.request here: these tests look at the raw bytes and encodings the cache sends, not at typed bodies. */
 const get = (path: string, headers: Record<string, string> = {}) => t.app.request(path, { headers });
 const statusOf = (body: Buffer, id: string) =>
-  (JSON.parse(body.toString('utf8')) as { features: { properties: { id: string; status: string } }[] }).features.find(
-    (f) => f.properties.id === id,
-  )?.properties.status;
+  ProjectCollectionSchema.parse(JSON.parse(body.toString('utf8'))).features.find((f) => f.properties.id === id)?.properties.status;
+const api = () => testClient(t.app).api;
 
 describe('cached answers', () => {
   it('serve the same bytes in brotli, gzip or plain, with the data version as ETag', async () => {
@@ -46,21 +48,20 @@ describe('cached answers', () => {
     const before = await get('/api/projects', { 'accept-encoding': 'gzip' });
     const etag = before.headers.get('etag')!;
     expect(statusOf(gunzipSync(Buffer.from(await before.arrayBuffer())), 'jincang-intercity')).not.toBe('cancelled');
-    const coverageBefore = (await (await get('/api/stats/coverage')).json()) as { byStatus: Record<string, number> };
+    const coverageBefore = await bodyOf(api().stats.coverage.$get({ query: {} }));
 
-    const { properties } = (await (await get('/api/projects/jincang-intercity')).json()) as { properties: { version: number } };
-    const edit = await t.app.request('/api/projects/jincang-intercity/status', {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ status: 'cancelled', note: 'cache test', source: 'test', version: properties.version }),
-    });
+    const { properties } = await bodyOf(api().projects[':id'].$get({ param: { id: 'jincang-intercity' } }));
+    const edit = await api().projects[':id'].status.$patch(
+      { param: { id: 'jincang-intercity' }, json: { status: 'cancelled', note: 'cache test', source: 'test', version: properties.version } },
+      { headers: { authorization: `Bearer ${token}` } },
+    );
     expect(edit.status).toBe(200);
 
     const after = await get('/api/projects', { 'accept-encoding': 'gzip', 'if-none-match': etag });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
     expect(statusOf(gunzipSync(Buffer.from(await after.arrayBuffer())), 'jincang-intercity')).toBe('cancelled');
-    const coverageAfter = (await (await get('/api/stats/coverage')).json()) as { byStatus: Record<string, number> };
+    const coverageAfter = await bodyOf(api().stats.coverage.$get({ query: {} }));
     expect(coverageAfter.byStatus.cancelled ?? 0).toBe((coverageBefore.byStatus.cancelled ?? 0) + 1);
   });
 
