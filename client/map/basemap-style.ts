@@ -1,8 +1,7 @@
 /**
  * The offline basemap as MapLibre style data: two themes (a light desk style and a high-contrast
- * projector style) in two label languages. Land, provinces, rivers and boundaries come as vector
- * tiles (/basemap/tiles, cut from geodata/basemap/ at build time); cities and province labels as
- * GeoJSON files of geodata/basemap/, served at /basemap/. The labels' glyphs are SDF files made at
+ * projector style) in two label languages. Every layer, land to city labels, comes as vector tiles
+ * (/basemap/tiles, cut from geodata/basemap/ at build time). The labels' glyphs are SDF files made at
  * build time from the local fonts (/basemap/glyphs), so the map needs nothing from outside.
  */
 import type {
@@ -32,7 +31,7 @@ export const BASEMAP_FILES = [
 ] as const;
 export type BasemapFile = (typeof BASEMAP_FILES)[number];
 
-/** The vector tile source of the basemap (land, provinces, rivers, boundary lines). */
+/** The vector tile source of the basemap (land, provinces, rivers, boundary lines, label points). */
 export const BASEMAP_SOURCE = 'basemap';
 const isTiled = (f: BasemapFile): f is TileLayer => (TILE_LAYERS as readonly string[]).includes(f);
 /** Where a layer finds one of the tiled basemap layers: `{ source, 'source-layer' }`. */
@@ -100,7 +99,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
   const s = (x: number) => Math.round(x * p.scale * 100) / 100;
 
   // Land, provinces, rivers and boundaries as vector tiles (cut at build time, so the browser draws
-  // at once instead of parsing and cutting a megabyte of GeoJSON); the point layers as GeoJSON.
+  // at once instead of parsing and cutting a megabyte of GeoJSON), and the label points with them.
   const sources: StyleSpecification['sources'] = {
     [BASEMAP_SOURCE]: {
       type: 'vector',
@@ -220,7 +219,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
       // muted and under the projects, so a planner can tell which district a project lies in.
       id: 'base-district-labels',
       type: 'symbol',
-      source: 'basemap-tianjin-districts',
+      ...tiled('tianjin-districts'),
       minzoom: DETAIL_MIN_ZOOM,
       layout: {
         'text-field': text,
@@ -236,7 +235,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
     {
       id: 'base-province-labels',
       type: 'symbol',
-      source: 'basemap-province-labels',
+      ...tiled('province-labels'),
       filter: ['!', ['in', ['get', 'id'], ['literal', MUNICIPALITIES]]],
       layout: {
         'text-field': text,
@@ -273,7 +272,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
     {
       id: 'base-city-points',
       type: 'circle',
-      source: 'basemap-cities',
+      ...tiled('cities'),
       minzoom: 5,
       filter: ['!', ['in', ['get', 'rank'], ['literal', MAJOR_RANKS]]],
       paint: {
@@ -286,7 +285,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
     {
       id: 'base-city-points-major',
       type: 'circle',
-      source: 'basemap-cities',
+      ...tiled('cities'),
       filter: ['in', ['get', 'rank'], ['literal', MAJOR_RANKS]],
       paint: {
         'circle-color': p.cityDotMajor,
@@ -298,7 +297,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
     {
       id: 'base-city-labels',
       type: 'symbol',
-      source: 'basemap-cities',
+      ...tiled('cities'),
       minzoom: 5.5,
       filter: ['!', ['in', ['get', 'rank'], ['literal', MAJOR_RANKS]]],
       layout: {
@@ -321,7 +320,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
     {
       id: 'base-city-labels-major',
       type: 'symbol',
-      source: 'basemap-cities',
+      ...tiled('cities'),
       filter: ['in', ['get', 'rank'], ['literal', MAJOR_RANKS]],
       layout: {
         'text-field': text,
