@@ -3,60 +3,94 @@
  * Chromium with software WebGL), cold cache, median of RUNS:
  * - reference: a bare MapLibre page drawing the basemap from its GeoJSON files (the basemap as it
  *   was shipped before vector tiles; the fixed yardstick of issue 12),
- * - bare: a bare MapLibre page drawing today's style (vector tiles),
+ * - bare-local-glyphs: the bare page with today's style, its labels drawn by the local fonts
+ *   (as before the glyph files of geodata/basemap/glyphs),
+ * - bare: a bare MapLibre page drawing today's style (vector tiles, glyph files),
  * - app: the dashboard itself, from navigation to its map idle with the projects drawn.
- * The result is each time as a ratio of the reference's, measured in the same run.
+ * The result is each time as a ratio of the reference's, measured in the same run, in wall-clock
+ * time and in the CPU time of Chromium's processes (less swayed by other work on the machine).
+ * BENCH_BREAKDOWN=1 times bare pages with parts of the style left out instead (first-map-breakdown.ts),
+ * BENCH_PROFILE=<page> prints that page's main-thread profile, BENCH_PAGES=a,b picks pages.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { StyleSpecification } from 'maplibre-gl';
 import { chromium, type Browser } from 'playwright-core';
-import { basemapStyle } from '../../client/map/basemap-style.ts';
+import { basemapStyle, LOCAL_IDEOGRAPH_FONT_FAMILY } from '../../client/map/basemap-style.ts';
 import { projectLayers, PROJECT_SOURCE } from '../../client/map/project-layers.ts';
+import { descendantsCpuByType, descendantsCpuMs } from './process-cpu.ts';
+import { breakdownPages, topSelfTime } from './first-map-breakdown.ts';
 import { createApp } from '../../server/app.ts';
 import { openDb } from '../../server/db/client.ts';
 import { seed } from '../../server/db/seed.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** BENCH_BREAKDOWN=1: bare pages with one part of the style left out at a time, instead of the app. */
+const BREAKDOWN = process.env.BENCH_BREAKDOWN === '1';
 const VIEW = { center: [116.8, 39.6] as [number, number], zoom: 6.2 };
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}`);
 
 /** The same style with the vector tile source replaced by the GeoJSON files it was cut from. */
-function geojsonReference(style: StyleSpecification, base: string): StyleSpecification {
+function geojsonReference(style: StyleSpecification, base: string, only?: string[]): StyleSpecification {
   const sources = { ...style.sources };
-  delete sources.basemap;
+  if (!only) delete sources.basemap;
   const layers = style.layers.map((l) => {
     if (!('source' in l) || l.source !== 'basemap' || !('source-layer' in l)) return l;
+    if (only && !only.includes(l['source-layer']!)) return l;
     const file = l['source-layer']!;
     sources[`ref-${file}`] = { type: 'geojson', data: `${base}/basemap/${file}.geojson` };
     const { 'source-layer': _drop, ...rest } = l;
-    return { ...rest, source: `ref-${file}` } as typeof l;
+    return { ...rest, source: `ref-${file}` };
   });
-  return { ...style, sources, layers };
+  if (only) return { ...style, sources, layers };
+  // As it was: no glyph files, every label drawn with the local fonts.
+  const { glyphs: _local, ...rest } = style;
+  return { ...rest, sources, layers };
 }
 
-const page = (style: StyleSpecification) => `<!doctype html><meta charset="utf-8">
+/** Breakdown only: frames drawn and their time, glyphs drawn locally and their time, long tasks. */
+const INSTRUMENT = `const st = window.__stats = { load: 0, frames: 0, renderMs: 0, glyphs: 0, glyphMs: 0, longMs: 0 };
+map.once('load', () => { st.load = performance.now(); });
+map.once('idle', () => {
+  st.programs = Object.keys(map.painter.programCache.programs).length;
+  for (const kind of ['glyphs', 'tiles', 'geojson']) {
+    const rs = performance.getEntriesByType('resource').filter((r) => r.name.includes(kind === 'geojson' ? '.geojson' : '/' + kind + '/'));
+    st[kind + 'Req'] = rs.length + ' until ' + Math.round(Math.max(0, ...rs.map((r) => r.responseEnd)));
+  }
+});
+new PerformanceObserver((l) => { for (const e of l.getEntries()) st.longMs += e.duration; }).observe({ type: 'longtask', buffered: true });
+const render = map._render.bind(map);
+map._render = (...a) => { const t = performance.now(); const v = render(...a); st.renderMs += performance.now() - t; st.frames++; return v; };
+const gm = map.style.glyphManager, make = gm.createRasterizer;
+gm.createRasterizer = (...a) => { const r = make(...a), draw = r.draw.bind(r);
+  r.draw = (c) => { const t = performance.now(); const g = draw(c); st.glyphMs += performance.now() - t; st.glyphs++; if (st.glyphs < 9) st.drawn = (st.drawn ?? '') + c; return g; }; return r; };`;
+
+const page = (style: StyleSpecification, mapOptions = `localIdeographFontFamily: "'Noto Sans CJK SC', sans-serif"`) => `<!doctype html><meta charset="utf-8">
 <link rel="stylesheet" href="/bench/mlgl/maplibre-gl.css"><style>body{margin:0}#map{width:1440px;height:900px}</style>
 <div id="map"></div>
 <script type="module">
 import * as maplibregl from '/bench/mlgl/maplibre-gl.mjs';
 maplibregl.setWorkerUrl('/bench/mlgl/maplibre-gl-worker.mjs');
 const map = new maplibregl.Map({ container: 'map', style: ${JSON.stringify(style)}, center: ${JSON.stringify(VIEW.center)}, zoom: ${VIEW.zoom},
-  fadeDuration: 0, localIdeographFontFamily: "'Noto Sans CJK SC', sans-serif" });
+  fadeDuration: 0, ${mapOptions} });
+${BREAKDOWN ? INSTRUMENT : ''}
 map.once('idle', () => { window.__drawn = performance.now(); });
 </script>`;
+
+/** The map options of the dashboard that matter here (client/map/map-view.tsx). */
+const APP_OPTIONS = `localIdeographFontFamily: ${JSON.stringify(LOCAL_IDEOGRAPH_FONT_FAMILY)}`;
 
 const dir = mkdtempSync(join(tmpdir(), 'atlas-firstmap-'));
 let browser: Browser | undefined;
 const server = await (async () => {
   const outDir = join(dir, 'dist');
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  if (!BREAKDOWN) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   const db = await openDb(`file:${join(dir, 'atlas.db')}`);
   await seed(db);
   const projects = JSON.parse(await (await createApp({ db }).request('/api/projects')).text()) as object;
@@ -64,7 +98,7 @@ const server = await (async () => {
   const pages: Record<string, string> = {};
   outer.get('/bench/page/:name', (c) => c.html(pages[c.req.param('name')] ?? 'missing'));
   outer.use('/bench/mlgl/*', serveStatic({ root: 'node_modules/maplibre-gl/dist', rewriteRequestPath: (p) => p.replace('/bench/mlgl', '') }));
-  outer.route('/', createApp({ db, clientDir: outDir }));
+  outer.route('/', createApp({ db, clientDir: BREAKDOWN ? undefined : outDir }));
   const s = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => s.once('listening', r));
   const base = `http://127.0.0.1:${(s.address() as { port: number }).port}`;
@@ -75,8 +109,14 @@ const server = await (async () => {
     layers: [...st.layers, ...projectLayers('zh', 'light')],
   });
   pages.reference = page(withProjects(geojsonReference(style, base)));
-  pages.bare = page(withProjects(style));
-  return { s, db, base };
+  pages.bare = page(withProjects(style), APP_OPTIONS);
+  // Today's style with every label drawn by the local fonts, as before the glyph files.
+  const { glyphs: _files, ...localGlyphs } = style;
+  pages['bare-local-glyphs'] = page(withProjects(localGlyphs));
+  // Breakdown: the label points as GeoJSON files, as before they went into the tiles.
+  if (BREAKDOWN) pages['points-geojson'] = page(withProjects(geojsonReference(style, base, ['cities', 'province-labels', 'tianjin-districts'])), APP_OPTIONS);
+  if (BREAKDOWN) Object.assign(pages, breakdownPages(withProjects(style), (st) => page(st, APP_OPTIONS)));
+  return { s, db, base, pages };
 })();
 
 try {
@@ -87,11 +127,20 @@ try {
   const time = async (path: string, done: () => boolean) => {
     const context = await browser!.newContext({ viewport: { width: 1440, height: 900 } });
     const p = await context.newPage();
+    const profiling = BREAKDOWN && path.endsWith(`/${process.env.BENCH_PROFILE}`);
+    const cdp = profiling ? await context.newCDPSession(p) : undefined;
+    if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.setSamplingInterval', { interval: 1000 })).then(() => cdp.send('Profiler.start'));
+    const cpu0 = descendantsCpuMs();
+    const byType0 = descendantsCpuByType();
     await p.goto(server.base + path);
     await p.waitForFunction(done, null, { timeout: 120_000, polling: 50 });
+    const cpu = descendantsCpuMs() - cpu0;
+    if (BREAKDOWN) console.log(path, 'CPU ms by process', JSON.stringify(Object.fromEntries(Object.entries(descendantsCpuByType()).map(([k, v]) => [k, v - (byType0[k] ?? 0)]))));
+    if (cdp) console.log(topSelfTime((await cdp.send('Profiler.stop')).profile as never).join('\n'));
     const ms = await p.evaluate(() => (window as unknown as { __drawn: number }).__drawn);
+    if (BREAKDOWN) console.log(path, Math.round(ms), JSON.stringify(await p.evaluate(() => (window as unknown as { __stats: object }).__stats), (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v)));
     await context.close();
-    return ms;
+    return { ms, cpu };
   };
   // Functions, not strings: the app's CSP forbids evaluating strings.
   const pageDone = () => (window as unknown as { __drawn?: number }).__drawn !== undefined;
@@ -102,18 +151,23 @@ try {
     w.__drawn ??= performance.now();
     return true;
   };
-  const results: Record<string, number[]> = { reference: [], bare: [], app: [] };
+  const names = process.env.BENCH_PAGES?.split(',') ?? (BREAKDOWN ? Object.keys(server.pages) : ['reference', 'bare-local-glyphs', 'bare', 'app']);
+  const results: Record<string, { ms: number; cpu: number }[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let i = 0; i < RUNS; i++) {
-    results.reference!.push(await time('/bench/page/reference', pageDone));
-    results.bare!.push(await time('/bench/page/bare', pageDone));
-    results.app!.push(await time(`/?c=${VIEW.center.join(',')},${VIEW.zoom}`, appDone));
+    for (const name of names) {
+      results[name]!.push(name === 'app' ? await time(`/?c=${VIEW.center.join(',')},${VIEW.zoom}`, appDone) : await time(`/bench/page/${name}`, pageDone));
+    }
+    console.log(`run ${i + 1} (ms / browser CPU ms): ${names.map((n) => `${n} ${Math.round(results[n]!.at(-1)!.ms)} / ${results[n]!.at(-1)!.cpu}`).join(', ')}`);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const ref = median(results.reference!);
-  console.log(`\nFirst drawn map, 1440x900, SwiftShader, cold cache, median of ${RUNS}\n`);
-  console.log('| page | ms | vs reference |');
-  console.log('| --- | --- | --- |');
-  for (const [name, xs] of Object.entries(results)) console.log(`| ${name} | ${Math.round(median(xs))} | ${(median(xs) / ref).toFixed(2)}x |`);
+  // Each run's ratio against the reference of the same run, then the median of those.
+  const ratio = (name: string, key: 'ms' | 'cpu') => median(results[name]!.map((r, i) => r[key] / results.reference![i]![key]));
+  console.log(`\nFirst drawn map, 1440x900, SwiftShader, cold cache, median of ${RUNS} (load average ${loadavg()[0]!.toFixed(1)})\n`);
+  console.log('| page | ms | vs reference | browser CPU ms | vs reference |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const [name, rs] of Object.entries(results)) {
+    console.log(`| ${name} | ${Math.round(median(rs.map((r) => r.ms)))} | ${ratio(name, 'ms').toFixed(2)}x | ${median(rs.map((r) => r.cpu))} | ${ratio(name, 'cpu').toFixed(2)}x |`);
+  }
 } finally {
   await browser?.close();
   server.s.close();
