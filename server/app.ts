@@ -14,7 +14,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/client.ts';
 import { GEODATA_DIR } from './db/geodata.ts';
 import { loadTiles } from './services/basemap-tiles.ts';
-import { ApiError, errorBody, logError, validationHook } from './errors.ts';
+import { ApiError, badRequest, errorBody, logError, validationHook } from './errors.ts';
 import { identify, type AuthVars } from './middleware/auth.ts';
 import { dataVersion, responseCache } from './middleware/response-cache.ts';
 import { docRoutes, openApiDocument, type OpenAPIObject } from './openapi.ts';
@@ -105,6 +105,8 @@ export function createApp({ db, clientDir, requireSignInToRead = false, secureCo
   app.notFound((c) => c.json(errorBody(new ApiError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)), 404));
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(errorBody(err), err.status);
+    // A write whose body is not JSON (the routes' media-type check says 415): a 400 naming the header, as every bad input.
+    if (err instanceof HTTPException && err.status === 415) return c.json(errorBody(badRequest('Content-Type', 'must be application/json')), 400);
     if (err instanceof HTTPException) {
       return c.json(errorBody(new ApiError(err.status as 400, 'http_error', err.message || 'request refused')), err.status);
     }

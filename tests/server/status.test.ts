@@ -169,6 +169,16 @@ describe('PATCH /api/projects/:id/status', () => {
     expect(res.status).toBe(400);
   });
 
+  it('rejects a body that is not sent as JSON with 400 naming Content-Type, and loses nothing', async () => {
+    const before = await current('tianjin-port');
+    for (const headers of [{ 'content-type': 'text/plain' }, { 'content-type': '' }]) {
+      const res = await patchRaw('tianjin-port', { status: 'operation', note: 'n', source: 's', version: before.properties.version }, { ...editor(), ...headers });
+      expect(res.status).toBe(400);
+      expect(await errorOf(res)).toMatchObject({ code: 'bad_request', field: 'Content-Type' });
+    }
+    expect(await current('tianjin-port')).toEqual(before);
+  });
+
   it('requires the version seen (428)', async () => {
     const res = await patch('tianjin-port', { status: 'operation', note: 'n', source: 's' });
     expect(res.status).toBe(428);
