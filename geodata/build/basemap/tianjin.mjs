@@ -24,7 +24,7 @@ function mapshaper(...argv) {
 
 // -------------------------------------------------------------------------------------------------
 // 1. Port water: the basins, channels and river mouths of the coast from Tianjin to Caofeidian and
-//    Huanghua that the basemap's 1.5 km gap filling (build.mjs) closes. OSM land polygons (ODbL)
+//    Huanghua that the basemap's 1.5 km gap filling (land.ts) closes. OSM land polygons (ODbL)
 //    minus the same land filled the same way, kept where the piece opens to the sea.
 // -------------------------------------------------------------------------------------------------
 /** The coast frame, [w, s, e, n]: Tianjin port, Caofeidian (118.46E 39.0N), Huanghua port (about 117.9E 38.3N). */
