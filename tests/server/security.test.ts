@@ -9,7 +9,9 @@ import { createApp } from '../../server/app.ts';
 import * as s from '../../server/db/schema.ts';
 import { changePassword, createApiToken, createUser, removeUser, revokeApiToken } from '../../server/services/auth.ts';
 import { signInGuard } from '../../server/services/sign-in-guard.ts';
-import { testApp, type TestApp } from '../helpers/test-app.ts';
+import { testClient } from 'hono/testing';
+import { ErrorSchema } from '#shared/api-schema.ts';
+import { bodyOf, testApp, type TestApp } from '../helpers/test-app.ts';
 
 const PASSWORD = 'a long enough password';
 let t: TestApp;
@@ -20,17 +22,24 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type ErrorJson = { error: { code: string; message: string; field?: string } };
 const json = { 'content-type': 'application/json' };
+const api = (app: TestApp['app'] = t.app) => testClient(app).api;
+type Edit = Parameters<ReturnType<typeof api>['projects'][':id']['status']['$patch']>[0]['json'];
 const login = (app: TestApp['app'], username: string, password: string, from?: string) =>
-  app.request('/api/auth/login', { method: 'POST', headers: { ...json, ...(from ? { 'x-forwarded-for': `203.0.113.9, ${from}` } : {}) }, body: JSON.stringify({ username, password }) });
-const version = async (id: string) => ((await (await t.app.request(`/api/projects/${id}`)).json()) as { properties: { version: number; status: string } }).properties;
-const patch = (id: string, body: unknown, auth: string) =>
-  t.app.request(`/api/projects/${id}/status`, { method: 'PATCH', headers: { ...json, authorization: `Bearer ${auth}` }, body: JSON.stringify(body) });
+  api(app).auth.login.$post({ json: { username, password } }, { headers: from ? { 'x-forwarded-for': `203.0.113.9, ${from}` } : {} });
+const detail = async (id: string) => (await bodyOf(api().projects[':id'].$get({ param: { id } }))).properties;
+const version = async (id: string) => {
+  const { version, status } = await detail(id);
+  return { version, status };
+};
+const patch = (id: string, json: Edit, auth: string) => api().projects[':id'].status.$patch({ param: { id }, json }, { headers: { authorization: `Bearer ${auth}` } });
+const me = (headers: Record<string, string>) => api().auth.me.$get(undefined, { headers });
+/** The error of an answer (checked against the one error shape, not cast). */
+const errorOf = async (res: { json(): Promise<unknown> }) => ErrorSchema.parse(await res.json()).error;
 
 describe('headers', () => {
   it('sends a CSP that forbids base, foreign forms and framing, and no HSTS over plain HTTP', async () => {
-    const res = await t.app.request('/api/health');
+    const res = await api().health.$get();
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toContain("base-uri 'none'");
     expect(csp).toContain("form-action 'self'");
@@ -39,7 +48,7 @@ describe('headers', () => {
   });
 
   it('sends HSTS when COOKIE_SECURE says the site is HTTPS', async () => {
-    const res = await createApp({ db: t.db, secureCookie: true }).request('/api/health');
+    const res = await api(createApp({ db: t.db, secureCookie: true })).health.$get();
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
   });
 });
@@ -53,7 +62,7 @@ describe('sign-in limits', () => {
     const blocked = await login(app, 'editor1', PASSWORD, '198.51.100.7');
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await blocked.json()) as ErrorJson).error.code).toBe('too_many_attempts');
+    expect((await errorOf(blocked)).code).toBe('too_many_attempts');
     expect(guard.stats.hashed).toBe(hashed);
     // The account is not locked: the editor, elsewhere, signs in.
     expect((await login(app, 'editor1', PASSWORD, '192.0.2.44')).status).toBe(200);
@@ -94,7 +103,7 @@ describe('sign-in limits', () => {
           method: 'POST',
           headers: { ...json, 'x-forwarded-for': `198.18.${i >> 8}.${i & 255}` },
           body: JSON.stringify({ username: `ghost${i}`, password: 'made up password' }),
-        }).then(async (r) => ({ status: r.status, code: r.status === 429 ? ((await r.json()) as ErrorJson).error.code : null })),
+        }).then(async (r) => ({ status: r.status, code: r.status === 429 ? (await errorOf(r)).code : null })),
       );
       const reads = Array.from({ length: 10 }, () => fetch(`${base}/api/projects`, { headers: { 'accept-encoding': 'gzip' } }).then((r) => r.status));
       const [answers, readStatuses] = await Promise.all([Promise.all(flood), Promise.all(reads)]);
@@ -114,15 +123,15 @@ describe('sign-in limits', () => {
 describe('tokens and users', () => {
   it('takes a fresh token, refuses it once expired', async () => {
     const token = await createApiToken(t.db, 'editor1', 'expiring');
-    expect(((await (await t.app.request('/api/auth/me', { headers: { authorization: `Bearer ${token}` } })).json()) as { user: { username: string } }).user.username).toBe('editor1');
+    expect((await bodyOf(me({ authorization: `Bearer ${token}` }))).user?.username).toBe('editor1');
     await t.db.update(s.apiTokens).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(sql`name = 'expiring'`);
-    expect((await t.app.request('/api/auth/me', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect((await me({ authorization: `Bearer ${token}` })).status).toBe(401);
   });
 
   it('refuses a revoked token', async () => {
     const token = await createApiToken(t.db, 'editor1', 'to-revoke');
     await revokeApiToken(t.db, 'editor1', 'to-revoke');
-    expect((await t.app.request('/api/auth/me', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect((await me({ authorization: `Bearer ${token}` })).status).toBe(401);
   });
 
   it('ends sessions when the password changes; the old password stops working', async () => {
@@ -130,8 +139,7 @@ describe('tokens and users', () => {
     const res = await login(t.app, 'changer', PASSWORD, undefined);
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
     await changePassword(t.db, 'changer', 'another long password');
-    const me = (await (await t.app.request('/api/auth/me', { headers: { cookie } })).json()) as { user: unknown };
-    expect(me.user).toBeNull();
+    expect((await bodyOf(me({ cookie }))).user).toBeNull();
     const app = createApp({ db: t.db, signInGuard: signInGuard() });
     expect((await login(app, 'changer', PASSWORD)).status).toBe(401);
     expect((await login(app, 'changer', 'another long password')).status).toBe(200);
@@ -144,21 +152,19 @@ describe('tokens and users', () => {
     const next = seen.status === 'operation' ? 'construction' : 'operation';
     expect((await patch('tianjin-port', { status: next, note: 'by leaver', source: 's', version: seen.version }, token)).status).toBe(200);
     await removeUser(t.db, 'leaver');
-    expect((await t.app.request('/api/auth/me', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
-    const detail = (await (await t.app.request('/api/projects/tianjin-port')).json()) as { properties: { history: { by: string }[] } };
-    expect(detail.properties.history[0]!.by).toBe('leaver');
+    expect((await me({ authorization: `Bearer ${token}` })).status).toBe(401);
+    expect((await detail('tianjin-port')).history[0]!.by).toBe('leaver');
   });
 
   it('lets a viewer read behind REQUIRE_SIGN_IN_TO_READ but not edit', async () => {
     const app = createApp({ db: t.db, requireSignInToRead: true });
     const token = await createApiToken(t.db, 'reader1', 'read');
-    expect((await app.request('/api/projects')).status).toBe(401);
-    expect((await app.request('/api/projects', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
-    const res = await app.request('/api/projects/tianjin-port/status', {
-      method: 'PATCH',
-      headers: { ...json, authorization: `Bearer ${token}` },
-      body: JSON.stringify({ status: 'operation', note: 'n', source: 's', version: 1 }),
-    });
+    expect((await api(app).projects.$get({ query: {} })).status).toBe(401);
+    expect((await api(app).projects.$get({ query: {} }, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    const res = await api(app).projects[':id'].status.$patch(
+      { param: { id: 'tianjin-port' }, json: { status: 'operation', note: 'n', source: 's', version: 1 } },
+      { headers: { authorization: `Bearer ${token}` } },
+    );
     expect(res.status).toBe(403);
   });
 });
@@ -174,8 +180,7 @@ describe('status edits', () => {
     const seen = await version('jinshi-expressway');
     const next = seen.status === 'operation' ? 'construction' : 'operation';
     expect((await patch('jinshi-expressway', { status: next, note, source: '公告 “甲”', version: seen.version }, token)).status).toBe(200);
-    const detail = (await (await t.app.request('/api/projects/jinshi-expressway')).json()) as { properties: { history: { note: string; source: string }[] } };
-    expect(detail.properties.history[0]).toMatchObject({ note, source: '公告 “甲”' });
+    expect((await detail('jinshi-expressway')).history[0]).toMatchObject({ note, source: '公告 “甲”' });
   });
 
   it.each([
@@ -186,7 +191,7 @@ describe('status edits', () => {
     const seen = await version('tianjin-port');
     const res = await patch('tianjin-port', { status: seen.status === 'study' ? 'planned' : 'study', note, source: 's', version: seen.version }, token);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as ErrorJson).error.field).toBe('note');
+    expect((await errorOf(res)).field).toBe('note');
     expect((await version('tianjin-port')).version).toBe(seen.version);
   });
 
@@ -194,20 +199,23 @@ describe('status edits', () => {
     const seen = await version('jingtang-intercity');
     const res = await patch('jingtang-intercity', { status: seen.status, note: 'same again', source: 's', version: seen.version }, token);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as ErrorJson).error).toMatchObject({ code: 'same_status', field: 'status' });
+    expect(await errorOf(res)).toMatchObject({ code: 'same_status', field: 'status' });
     expect(await version('jingtang-intercity')).toEqual(seen);
   });
 });
 
 describe('bounded input', () => {
   it('takes a list of up to 100 values and names the field beyond that', async () => {
-    const plan = (await (await t.app.request('/api/plan')).json()) as { nodes: { id: string }[] };
-    expect((await t.app.request(`/api/projects?node=${plan.nodes.map((n) => n.id).join(',')}`)).status).toBe(200);
+    const plan = await bodyOf(api().plan.$get());
+    expect((await api().projects.$get({ query: { node: plan.nodes.map((n) => n.id).join(',') } })).status).toBe(200);
     const many = Array.from({ length: 101 }, (_, i) => `1.1.m${i + 1}`).join(',');
     for (const path of ['/api/projects', '/api/stats/coverage', '/api/export/projects.csv']) {
+      // app.request: the same query on three routes, one of them a file export.
       const res = await t.app.request(`${path}?node=${many}`);
       expect(res.status).toBe(400);
-      expect(((await res.json()) as ErrorJson).error).toMatchObject({ field: 'node', message: expect.stringContaining('at most 100') });
+      const error = await errorOf(res);
+      expect(error.field).toBe('node');
+      expect(error.message).toContain('at most 100');
     }
   });
 
@@ -220,7 +228,7 @@ describe('bounded input', () => {
       const res = await broken.app.request('/api/projects?category=seaport');
       spy.mockRestore();
       expect(res.status).toBe(500);
-      expect(((await res.json()) as ErrorJson).error.code).toBe('internal');
+      expect((await errorOf(res)).code).toBe('internal');
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^GET \/api\/projects 500 \S+/);
       expect(lines[0]).not.toMatch(/select|from|\n/i);
