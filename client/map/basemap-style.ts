@@ -1,8 +1,9 @@
 /**
  * The offline basemap as MapLibre style data: two themes (a light desk style and a high-contrast
  * projector style) in two label languages. Every layer, land to city labels, comes as vector tiles
- * (/basemap/tiles, cut from geodata/basemap/ at build time). The labels' glyphs are SDF files made at
- * build time from the local fonts (/basemap/glyphs), so the map needs nothing from outside.
+ * (/basemap/tiles, cut from geodata/basemap/ at build time). There is deliberately no `glyphs` key:
+ * MapLibre then draws all labels with the browser's local fonts, so the map needs nothing from
+ * outside (glyph files made at build time were measured no faster: see BENCHMARKS.md).
  */
 import type {
   DataDrivenPropertyValueSpecification,
@@ -10,7 +11,7 @@ import type {
   LayerSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
-import { TILE_BOUNDS, TILE_LAYERS, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type TileLayer } from '#shared/basemap.ts';
+import { TILE_BOUNDS, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type TileLayer } from '#shared/basemap.ts';
 import { PALETTES, type BasemapTheme } from './basemap-palettes.ts';
 
 export type { BasemapTheme };
@@ -33,7 +34,6 @@ export type BasemapFile = (typeof BASEMAP_FILES)[number];
 
 /** The vector tile source of the basemap (land, provinces, rivers, boundary lines, label points). */
 export const BASEMAP_SOURCE = 'basemap';
-const isTiled = (f: BasemapFile): f is TileLayer => (TILE_LAYERS as readonly string[]).includes(f);
 /** Where a layer finds one of the tiled basemap layers: `{ source, 'source-layer' }`. */
 export const tiled = (layer: TileLayer) => ({ source: BASEMAP_SOURCE, 'source-layer': layer });
 
@@ -58,16 +58,6 @@ export const DETAIL_MIN_ZOOM = 9;
 
 const FONT = ['Noto Sans CJK SC', 'sans-serif'];
 const FONT_BOLD = ['Noto Sans CJK SC Bold', 'Noto Sans CJK SC', 'sans-serif'];
-/** MapLibre's default text-font, which the project labels use. */
-const DEFAULT_FONT = ['Open Sans Regular', 'Arial Unicode MS Regular'];
-/** Every fontstack a label asks for: geodata/basemap/glyphs/ holds their glyphs (the default stack last). */
-export const LABEL_FONTSTACKS = [FONT.join(','), FONT_BOLD.join(','), DEFAULT_FONT.join(',')];
-/**
- * The map option that lets the glyph files draw Chinese too: with a local font family MapLibre
- * would draw every ideograph itself at start-up, whatever `glyphs` says. A character missing from
- * the files is drawn locally all the same where its whole range file is missing.
- */
-export const LOCAL_IDEOGRAPH_FONT_FAMILY = false;
 
 /** Label text: Chinese with the English name below in small type, or English only. */
 function labelText(lang: BasemapLang): DataDrivenPropertyValueSpecification<string> {
@@ -95,7 +85,6 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
   const { theme, lang } = options;
   const p = PALETTES[theme];
   const base = options.baseUrl.replace(/\/+$/, '');
-  const url = (f: BasemapFile) => `${base}/basemap/${f}.geojson`;
   const s = (x: number) => Math.round(x * p.scale * 100) / 100;
 
   // Land, provinces, rivers and boundaries as vector tiles (cut at build time, so the browser draws
@@ -110,9 +99,6 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
       attribution: lang === 'en' ? BASEMAP_ATTRIBUTION_EN : BASEMAP_ATTRIBUTION,
     },
   };
-  for (const f of BASEMAP_FILES) {
-    if (!isTiled(f)) sources[`basemap-${f}`] = { type: 'geojson', data: url(f) };
-  }
 
   const text = labelText(lang);
   const lineHeight = lang === 'zh' ? 1.15 : 1.2;
@@ -344,8 +330,6 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
     version: 8,
     name: `Bohai Atlas basemap (${theme}, ${lang})`,
     metadata: { 'bohai-atlas:theme': theme, 'bohai-atlas:lang': lang },
-    // Pre-rendered SDF glyphs of the labels' characters (geodata/build/basemap-glyphs.ts).
-    glyphs: `${base}/basemap/glyphs/{fontstack}/{range}.pbf`,
     sources,
     layers,
   };

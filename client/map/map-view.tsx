@@ -27,7 +27,6 @@ import { COVERAGE_FILL } from '../coverage/choropleth.ts';
 import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLayers, withUserFilter } from './project-layers.ts';
 import { symbolImages } from './symbols.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
-import { LOCAL_IDEOGRAPH_FONT_FAMILY } from './basemap-style.ts';
 import { pick } from './pick.ts';
 import { labelControls } from './control-names.ts';
 import { MESSAGES, type Lang } from '../i18n/messages.ts';
@@ -111,8 +110,7 @@ export function MapView({ ref, ...props }: Props) {
       maxZoom: MAX_ZOOM,
       maxBounds: p.maxBounds,
       attributionControl: false,
-      // Chinese from the basemap's glyph files too (basemap-style.ts), not drawn at start-up.
-      localIdeographFontFamily: LOCAL_IDEOGRAPH_FONT_FAMILY,
+      localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
       canvasContextAttributes: { preserveDrawingBuffer: true },
       // Labels appear at once when a filter changes: no 300 ms fade to wait for.
       fadeDuration: 0,

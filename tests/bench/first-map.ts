@@ -3,13 +3,12 @@
  * Chromium with software WebGL), cold cache, median of RUNS:
  * - reference: a bare MapLibre page drawing the basemap from its GeoJSON files (the basemap as it
  *   was shipped before vector tiles; the fixed yardstick of issue 12),
- * - bare-local-glyphs: the bare page with today's style, its labels drawn by the local fonts
- *   (as before the glyph files of geodata/basemap/glyphs),
- * - bare: a bare MapLibre page drawing today's style (vector tiles, glyph files),
+ * - bare: a bare MapLibre page drawing today's style (vector tiles),
  * - app: the dashboard itself, from navigation to its map idle with the projects drawn.
  * The result is each time as a ratio of the reference's, measured in the same run, in wall-clock
  * time and in the CPU time of Chromium's processes (less swayed by other work on the machine).
- * BENCH_BREAKDOWN=1 times bare pages with parts of the style left out instead (first-map-breakdown.ts),
+ * BENCH_BREAKDOWN=1 times bare pages with parts of the style left out instead (first-map-breakdown.ts)
+ * and with the label points as GeoJSON files,
  * BENCH_PROFILE=<page> prints that page's main-thread profile, BENCH_PAGES=a,b picks pages.
  */
 import { execFileSync } from 'node:child_process';
@@ -21,7 +20,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { StyleSpecification } from 'maplibre-gl';
 import { chromium, type Browser } from 'playwright-core';
-import { basemapStyle, LOCAL_IDEOGRAPH_FONT_FAMILY } from '../../client/map/basemap-style.ts';
+import { basemapStyle } from '../../client/map/basemap-style.ts';
 import { projectLayers, PROJECT_SOURCE } from '../../client/map/project-layers.ts';
 import { descendantsCpuByType, descendantsCpuMs } from './process-cpu.ts';
 import { breakdownPages, topSelfTime } from './first-map-breakdown.ts';
@@ -48,10 +47,7 @@ function geojsonReference(style: StyleSpecification, base: string, only?: string
     const { 'source-layer': _drop, ...rest } = l;
     return { ...rest, source: `ref-${file}` };
   });
-  if (only) return { ...style, sources, layers };
-  // As it was: no glyph files, every label drawn with the local fonts.
-  const { glyphs: _local, ...rest } = style;
-  return { ...rest, sources, layers };
+  return { ...style, sources, layers };
 }
 
 /** Breakdown only: frames drawn and their time, glyphs drawn locally and their time, long tasks. */
@@ -84,7 +80,7 @@ map.once('idle', () => { window.__drawn = performance.now(); });
 </script>`;
 
 /** The map options of the dashboard that matter here (client/map/map-view.tsx). */
-const APP_OPTIONS = `localIdeographFontFamily: ${JSON.stringify(LOCAL_IDEOGRAPH_FONT_FAMILY)}`;
+const APP_OPTIONS = `localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"`;
 
 const dir = mkdtempSync(join(tmpdir(), 'atlas-firstmap-'));
 let browser: Browser | undefined;
@@ -110,9 +106,6 @@ const server = await (async () => {
   });
   pages.reference = page(withProjects(geojsonReference(style, base)));
   pages.bare = page(withProjects(style), APP_OPTIONS);
-  // Today's style with every label drawn by the local fonts, as before the glyph files.
-  const { glyphs: _files, ...localGlyphs } = style;
-  pages['bare-local-glyphs'] = page(withProjects(localGlyphs));
   // Breakdown: the label points as GeoJSON files, as before they went into the tiles.
   if (BREAKDOWN) pages['points-geojson'] = page(withProjects(geojsonReference(style, base, ['cities', 'province-labels', 'tianjin-districts'])), APP_OPTIONS);
   if (BREAKDOWN) Object.assign(pages, breakdownPages(withProjects(style), (st) => page(st, APP_OPTIONS)));
@@ -151,7 +144,7 @@ try {
     w.__drawn ??= performance.now();
     return true;
   };
-  const names = process.env.BENCH_PAGES?.split(',') ?? (BREAKDOWN ? Object.keys(server.pages) : ['reference', 'bare-local-glyphs', 'bare', 'app']);
+  const names = process.env.BENCH_PAGES?.split(',') ?? (BREAKDOWN ? Object.keys(server.pages) : ['reference', 'bare', 'app']);
   const results: Record<string, { ms: number; cpu: number }[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let i = 0; i < RUNS; i++) {
     for (const name of names) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { TILE_LAYERS } from '#shared/basemap.ts';
-import { BASEMAP_ATTRIBUTION, BASEMAP_FILES, basemapStyle, LABEL_FONTSTACKS } from '../../client/map/basemap-style.ts';
+import { BASEMAP_ATTRIBUTION, BASEMAP_FILES, basemapStyle } from '../../client/map/basemap-style.ts';
 
 const BASE = 'http://127.0.0.1:8787';
 
@@ -15,18 +15,12 @@ describe('basemapStyle', () => {
           expect(validateStyleMin(style)).toEqual([]);
         });
 
-        it('takes its glyphs from /basemap/glyphs on the given base URL (made at build time), and no sprite', () => {
-          expect(style.glyphs).toBe(`${BASE}/basemap/glyphs/{fontstack}/{range}.pbf`);
+        it('has no glyphs key, so labels use local fonts', () => {
+          expect('glyphs' in style).toBe(false);
           expect('sprite' in style).toBe(false);
         });
 
-        it('asks only for fontstacks the glyph files hold', () => {
-          const fonts = style.layers.flatMap((l) => ('layout' in l && l.layout && 'text-font' in l.layout ? [(l.layout['text-font'] as string[]).join(',')] : []));
-          expect(fonts.length).toBeGreaterThan(0);
-          for (const f of fonts) expect(LABEL_FONTSTACKS).toContain(f);
-        });
-
-        it('loads every source from /basemap/ on the given base URL: tiles for areas and lines, GeoJSON for points', () => {
+        it('loads every source from /basemap/ on the given base URL: tiles for every layer, the label points too', () => {
           const { basemap: tiles, ...files } = style.sources;
           expect(tiles).toMatchObject({ type: 'vector', tiles: [`${BASE}/basemap/tiles/{z}/{x}/{y}.pbf`] });
           const names = Object.values(files).map((src) => {
