@@ -7,8 +7,8 @@ import { PROVINCES, type ProvinceId } from '#shared/taxonomy.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { useT } from '../i18n/use-lang.ts';
 import type { Classes } from './class-breaks.ts';
-import { classColors, NONE_COLOR } from './choropleth.ts';
-import { COVERAGE_MEASURES, type CoverageMeasure } from './measures.ts';
+import { choroplethTitle, classRows } from './legend-classes.ts';
+import type { CoverageMeasure } from './measures.ts';
 
 type Props = {
   measure: CoverageMeasure;
@@ -22,12 +22,8 @@ type Props = {
   onProvince: (id: string) => void;
 };
 
-const number = (n: number, lang: string) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: n < 10 ? 1 : 0 });
-
 export function CoverageLegend({ measure, classes, pending, error, summary, selected, onProvince }: Props) {
   const { t, lang, label } = useT();
-  const m = COVERAGE_MEASURES[measure];
-  const colors = classColors(classes?.classes.length ?? 0);
   const names = (ids: string[]) =>
     ids.map((id, i) => (
       <span key={id}>
@@ -39,7 +35,7 @@ export function CoverageLegend({ measure, classes, pending, error, summary, sele
     ));
   return (
     <section className="coverage-legend" aria-label={t.coverageMap} data-testid="coverage-legend" data-measure={measure} data-pending={pending || !classes ? 'true' : 'false'}>
-      <h2>{t.coverageTitle(label(m), label(m.unit))}</h2>
+      <h2>{choroplethTitle(measure, lang, t)}</h2>
       <p className="coverage-legend-filter">
         {t.coverageFollows}
         {t.colon}
@@ -49,20 +45,13 @@ export function CoverageLegend({ measure, classes, pending, error, summary, sele
       {!classes && error == null && <p aria-busy="true">{t.coverageLoading}</p>}
       {classes && (
         <ul>
-          {[...classes.classes].reverse().map((c, r) => {
-            const i = classes.classes.length - 1 - r;
-            return (
-              <li key={i} data-class={i} data-min={c.min} data-max={c.max} data-ids={c.ids.join(',')} data-color={colors[i]}>
-                <span className="swatch swatch-class" style={{ background: colors[i] }} aria-hidden />
-                <span className="class-range">{c.min === c.max ? number(c.min, lang) : `${number(c.min, lang)}–${number(c.max, lang)}`}</span>
-                <span className="class-names">{names(c.ids)}</span>
-              </li>
-            );
-          })}
-          <li data-class="none" data-ids={classes.none.join(',')} data-color={NONE_COLOR}>
-            <span className="swatch swatch-class" style={{ background: NONE_COLOR }} aria-hidden />
-            <span className="class-range">{t.coverageNone}</span>
-          </li>
+          {classRows(classes, lang, t).map((row) => (
+            <li key={row.key} data-class={row.key} data-min={row.min ?? undefined} data-max={row.max ?? undefined} data-ids={row.ids.join(',')} data-color={row.color}>
+              <span className="swatch swatch-class" style={{ background: row.color }} aria-hidden />
+              <span className="class-range">{row.range}</span>
+              {row.key !== 'none' && <span className="class-names">{names(row.ids)}</span>}
+            </li>
+          ))}
         </ul>
       )}
       <p className="coverage-legend-hint">{t.coverageClickHint}</p>

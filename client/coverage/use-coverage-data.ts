@@ -24,11 +24,8 @@ export function useCoverage(query: ServerQuery | null | undefined) {
 
 export type CoverageAnswer = ReturnType<typeof useCoverage>;
 
-/**
- * Every status event, loaded when `enabled`. A status edit marks it stale (state/queries-cache.ts),
- * so `_version` (the project collection, which reloaded it before) is no longer needed.
- */
-export function useStatusHistory(enabled: boolean, _version?: unknown) {
+/** Every status event, loaded when `enabled`; a status edit marks it stale (state/queries-cache.ts). */
+export function useStatusHistory(enabled: boolean) {
   const { data, error } = useQuery({ ...statusHistoryQuery, enabled });
   return { events: data ?? null, error };
 }

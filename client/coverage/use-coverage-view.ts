@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { PROVINCE_IDS, type ProvinceId, type StatusId } from '#shared/taxonomy.ts';
 import type { PlanPayload, ProjectFeature } from '../lib/api.ts';
 import type { MapLook } from '../map/overlays.ts';
+import type { ServerQuery } from '../state/server-query.ts';
 import type { ViewState } from '../state/view-state.ts';
 import { classify } from './class-breaks.ts';
 import { MAX_CLASSES } from './choropleth.ts';
@@ -21,13 +22,12 @@ const CLASSES = Math.min(4, MAX_CLASSES);
 export function useCoverageView(
   state: Pick<ViewState, 'symbology' | 'coverage' | 'asOf' | 'filters'>,
   shown: readonly ProjectFeature[],
-  shownQuery: Record<string, string> | null,
-  projectsVersion: unknown,
+  shownQuery: ServerQuery | null,
   plan: PlanPayload | null,
 ) {
   const byStatus = state.symbology === 'status';
   const answer = useCoverage(state.coverage ? shownQuery : undefined);
-  const { events, error: historyError } = useStatusHistory(byStatus, projectsVersion);
+  const { events, error: historyError } = useStatusHistory(byStatus);
   // A chosen day whose history has not arrived (or failed) shows no status at all, never today's
   // statuses under that day's heading.
   const asOf = useMemo(

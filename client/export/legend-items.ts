@@ -3,15 +3,22 @@
  * switches), with their symbol and count, in the order of the on-screen legend.
  */
 import { CATEGORIES, CATEGORY_IDS, STATUSES, type CategoryId, type StatusId } from '#shared/taxonomy.ts';
-import { MESSAGES, type Lang } from '../i18n/messages.ts';
+import type { Classes } from '../coverage/class-breaks.ts';
+import { choroplethTitle, classRows } from '../coverage/legend-classes.ts';
+import type { CoverageMeasure } from '../coverage/measures.ts';
+import { MESSAGES, type Lang, type Messages } from '../i18n/messages.ts';
 
 export type LegendItem = {
   key: string;
   label: string;
-  count: number;
+  /** Projects (none for the coverage map's heading and classes). */
+  count?: number;
   color: string;
-  /** A category's own symbol (point, line, area), a plain dot (status colours) or a tint (partners). */
-  swatch: 'point' | 'line' | 'area' | 'dot' | 'tint';
+  /**
+   * A category's own symbol (point, line, area), a plain dot (status colours), a tint (partners),
+   * a coverage class's fill, or none (the coverage map's heading).
+   */
+  swatch: 'point' | 'line' | 'area' | 'dot' | 'tint' | 'class' | 'heading';
   /** The tint's opacity, as the map draws it. */
   opacity?: number;
   category?: CategoryId;
@@ -37,6 +44,14 @@ export function statusLegendItems(counts: Record<string, number>, lang: Lang, no
     .map((s) => ({ key: s, label: STATUSES[s][lang], count: counts[s]!, color: STATUSES[s].color, swatch: 'dot' }));
   if (counts.none) rows.push({ key: 'none', label: notRecorded.label, count: counts.none, color: notRecorded.color, swatch: 'dot' });
   return rows;
+}
+
+/** Under the coverage map: its title (measure and unit), then its classes as the coverage legend states them. */
+export function choroplethLegendItems(measure: CoverageMeasure, classes: Classes, lang: Lang, t: Pick<Messages, 'coverageTitle' | 'coverageNone'>): LegendItem[] {
+  return [
+    { key: 'coverage', label: choroplethTitle(measure, lang, t), color: '', swatch: 'heading' },
+    ...classRows(classes, lang, t).map((row): LegendItem => ({ key: `class-${row.key}`, label: row.range, color: row.color, swatch: 'class' })),
+  ];
 }
 
 /**

@@ -7,9 +7,11 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import { isWithinNode, taskAreasOf } from '#shared/coverage.ts';
 import { searchFrame } from '#shared/search.ts';
 import { CATEGORIES, PROVINCES, STATUSES } from '#shared/taxonomy.ts';
-import type { Lang, Messages } from '../i18n/messages.ts';
+import type { Classes } from '../coverage/class-breaks.ts';
+import type { CoverageMeasure } from '../coverage/measures.ts';
+import { MESSAGES, type Lang, type Messages } from '../i18n/messages.ts';
 import type { PlanPayload, ProjectFeature } from '../lib/api.ts';
-import { legendItems, statusLegendItems, type LegendItem } from '../export/legend-items.ts';
+import { choroplethLegendItems, legendItems, statusLegendItems, type LegendItem } from '../export/legend-items.ts';
 import { filterExpression, matcher } from './filter-expression.ts';
 import type { Filters, Panel, ViewState } from './view-state.ts';
 
@@ -101,11 +103,13 @@ export function exportLegend(o: {
   statusCounts: Record<string, number> | null;
   visible: readonly ProjectFeature[];
   lang: Lang;
-  t: Pick<Messages, 'notRecorded' | 'partnerProvinces'>;
+  t: Pick<Messages, 'notRecorded' | 'partnerProvinces' | 'coverageTitle' | 'coverageNone'>;
   notRecordedColor: string;
   partners: readonly string[];
   coverageOn: boolean;
   partner: { color: string; opacity: number };
+  /** The coverage map's measure and classes, once known: its title and classes close the legend. */
+  choropleth?: { measure: CoverageMeasure; classes: Classes | null } | null;
 }): LegendItem[] {
   return [
     ...(o.byStatus ? statusLegendItems(o.statusCounts ?? {}, o.lang, { label: o.t.notRecorded, color: o.notRecordedColor }) : legendItems(o.visible, o.lang)),
@@ -113,6 +117,7 @@ export function exportLegend(o: {
     ...(o.partners.length && !o.coverageOn
       ? [{ key: 'partners', label: o.t.partnerProvinces, count: o.partners.length, color: o.partner.color, opacity: o.partner.opacity, swatch: 'tint' as const }]
       : []),
+    ...(o.choropleth?.classes ? choroplethLegendItems(o.choropleth.measure, o.choropleth.classes, o.lang, o.t) : []),
   ];
 }
 
@@ -125,8 +130,7 @@ export type TitleEdit = { for: string; text: string };
 export const exportTitle = (edit: TitleEdit | null, defaultTitle: string) => (edit?.for === defaultTitle ? edit.text : defaultTitle);
 
 /** A link's filter values that name nothing, as the notice lists them. */
-export const unknownNote = (unknown: readonly { key: string; value: string }[], lang: Lang) =>
-  unknown.map((u) => `${u.key}=${u.value}`).join(lang === 'zh' ? '、' : ', ');
+export const unknownNote = (unknown: readonly { key: string; value: string }[], lang: Lang) => unknown.map((u) => `${u.key}=${u.value}`).join(MESSAGES[lang].listSep);
 
 /** The side panel's tabs, in order, and each one's label (the list tab counts what the map shows). */
 export const PANELS: readonly Panel[] = ['filters', 'list', 'stats', 'plan', 'views'];

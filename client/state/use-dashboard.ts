@@ -180,7 +180,7 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
   /** The API query of exactly what the map shows (filters and legend switches), if anything. */
   const shownQuery = visible.length ? serverQuery(filters, hidden) : null;
   // Coverage map, status colours and the status timeline (client/coverage).
-  const cv = useCoverageView(state, visible, shownQuery, projects, plan);
+  const cv = useCoverageView(state, visible, shownQuery, plan);
   // The exported picture and the printed page: what the map shows, titled.
   const legend = useMemo(
     () =>
@@ -194,8 +194,9 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
         partners,
         coverageOn: state.coverage !== null,
         partner: { color: PALETTES[theme].partner, opacity: PALETTES[theme].partnerOpacity },
+        choropleth: state.coverage && { measure: state.coverage, classes: cv.classes },
       }),
-    [byStatus, cv.counts, visible, lang, t, partners, state.coverage, theme],
+    [byStatus, cv.counts, visible, lang, t, partners, state.coverage, theme, cv.classes],
   );
   const figures = useMemo(() => keyFigures(visible, lang, byStatus && state.asOf ? cv.counts : null), [visible, lang, byStatus, state.asOf, cv.counts]);
   const defaultTitle = summary || t.defaultMapTitle;
