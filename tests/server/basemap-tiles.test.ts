@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { VectorTile } from '@mapbox/vector-tile';
 import { createClient } from '@libsql/client';
 import { PbfReader } from 'pbf';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GEODATA_DIR } from '../../server/db/geodata.ts';
 import { TILE_LAYERS } from '#shared/basemap.ts';
@@ -57,9 +58,11 @@ describe('GET /basemap/tiles/{z}/{x}/{y}.pbf', () => {
 describe('the tiles file', () => {
   it(`is current with the GeoJSON layers (else run: npx tsx geodata/build/basemap-tiles.ts)`, async () => {
     const db = createClient({ url: `file:${join(GEODATA_DIR, 'basemap', TILES_FILE)}` });
-    const meta = Object.fromEntries((await db.execute('select name, value from metadata')).rows.map((r) => [r.name, r.value]));
+    const rows = z.array(z.object({ name: z.string(), value: z.string() })).parse((await db.execute('select name, value from metadata')).rows);
+    const meta = new Map(rows.map((r) => [r.name, r.value]));
     db.close();
-    expect(meta.source_sha256).toBe(tileSourcesHash(join(GEODATA_DIR, 'basemap')));
-    expect((JSON.parse(String(meta.json)) as { vector_layers: { id: string }[] }).vector_layers.map((l) => l.id)).toEqual([...TILE_LAYERS]);
+    expect(meta.get('source_sha256')).toBe(tileSourcesHash(join(GEODATA_DIR, 'basemap')));
+    const layers = z.object({ vector_layers: z.array(z.object({ id: z.string() })) }).parse(JSON.parse(meta.get('json') ?? 'null'));
+    expect(layers.vector_layers.map((l) => l.id)).toEqual([...TILE_LAYERS]);
   });
 });
