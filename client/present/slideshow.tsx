@@ -124,7 +124,7 @@ export function Slideshow({ state, plan, projects, who, onState, onFly, onExit }
         →
       </button>
       {!full && document.fullscreenEnabled && (
-        <button type="button" onClick={() => document.documentElement.requestFullscreen().catch(() => undefined)} >
+        <button type="button" onClick={() => void document.documentElement.requestFullscreen().catch(() => undefined)} >
           {t.fullScreen}
         </button>
       )}

@@ -46,7 +46,7 @@ export function ViewEditor({ view, state, csrfToken, onSaved, onClose }: Props) 
   }
 
   return (
-    <form className="save-view view-editor" onSubmit={submit} aria-label={`${t.editView}: ${view.title}`}>
+    <form className="save-view view-editor" onSubmit={(e) => void submit(e)} aria-label={`${t.editView}: ${view.title}`}>
       {message && (
         <p role="alert" className={`msg ${message.conflict ? 'conflict' : 'error'}`} data-testid="view-edit-message">
           {message.text}

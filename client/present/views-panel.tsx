@@ -47,7 +47,7 @@ function SaveForm({ state, me, summary, onSaved }: Pick<Props, 'state' | 'me' | 
     }
   }
   return (
-    <form className="save-view" onSubmit={submit} aria-label={t.saveView}>
+    <form className="save-view" onSubmit={(e) => void submit(e)} aria-label={t.saveView}>
       <h3>{t.saveView}</h3>
       <label>
         {t.viewTitle}
@@ -144,17 +144,17 @@ export function ViewsPanel({ state, me, summary, onApply, onPlay }: Props) {
             <small>{t.savedBy(v.created_by, day(v.updated_at))}</small>
             {editor && (
               <div className="view-tools">
-                <button type="button" className="icon" aria-label={`${t.moveUp}: ${v.title}`} title={t.moveUp} disabled={i === 0} onClick={() => move(i, -1)}>
+                <button type="button" className="icon" aria-label={`${t.moveUp}: ${v.title}`} title={t.moveUp} disabled={i === 0} onClick={() => void move(i, -1)}>
                   ↑
                 </button>
-                <button type="button" className="icon" aria-label={`${t.moveDown}: ${v.title}`} title={t.moveDown} disabled={i === views.length - 1} onClick={() => move(i, 1)}>
+                <button type="button" className="icon" aria-label={`${t.moveDown}: ${v.title}`} title={t.moveDown} disabled={i === views.length - 1} onClick={() => void move(i, 1)}>
                   ↓
                 </button>
                 <button type="button" aria-expanded={editing === v.id} onClick={() => setEditing(editing === v.id ? null : v.id)}>
                   {t.editView}
                 </button>
                 {deleting === v.id ? (
-                  <button type="button" className="danger" onClick={() => remove(v)}>
+                  <button type="button" className="danger" onClick={() => void remove(v)}>
                     {t.confirmDelete}
                   </button>
                 ) : (
