@@ -85,6 +85,15 @@ export function drawSwatch(ctx: CanvasRenderingContext2D, item: LegendItem, x: n
     ctx.beginPath();
     ctx.arc(x + size / 2, y + size / 2, size * 0.38, 0, 2 * Math.PI);
     ctx.fill();
+  } else if (geometry === 'heading') {
+    // no symbol: a heading row
+  } else if (geometry === 'class') {
+    // a coverage class: its fill as the map draws it, outlined so "none"'s near white shows
+    ctx.fillStyle = color;
+    ctx.fillRect(x + 1, y + 1, size - 2, size - 2);
+    ctx.strokeStyle = 'rgba(0,0,0,.35)';
+    ctx.lineWidth = 1;
+    ctx.strokeRect(x + 1.5, y + 1.5, size - 3, size - 3);
   } else if (geometry === 'tint') {
     ctx.globalAlpha = Math.min(1, (item.opacity ?? 0.2) * 2);
     ctx.fillStyle = color;
@@ -135,13 +144,22 @@ function drawLegend(ctx: CanvasRenderingContext2D, c: Composition, x: number, y:
   let ry = y + 34;
   for (const item of c.legend) {
     if (ry + row > y + h - notesH) break;
+    ctx.fillStyle = INK;
+    ctx.textAlign = 'left';
+    if (item.swatch === 'heading') {
+      ctx.font = `bold ${text}px ${f}`;
+      ctx.fillText(clip(ctx, item.label, w - 20), x + 10, ry + row / 2);
+      ry += row;
+      continue;
+    }
     const sw = Math.min(16, row - 4);
     drawSwatch(ctx, item, x + 10, ry + (row - sw) / 2, sw);
     ctx.fillStyle = INK;
     ctx.font = `${text}px ${f}`;
+    const count = item.count === undefined ? '' : String(item.count);
     ctx.textAlign = 'right';
-    ctx.fillText(String(item.count), x + w - 10, ry + row / 2);
-    const countW = ctx.measureText(String(item.count)).width;
+    ctx.fillText(count, x + w - 10, ry + row / 2);
+    const countW = ctx.measureText(count).width;
     ctx.textAlign = 'left';
     ctx.fillText(clip(ctx, item.label, w - 42 - countW - 8), x + 32, ry + row / 2);
     ry += row;
@@ -151,7 +169,14 @@ function drawLegend(ctx: CanvasRenderingContext2D, c: Composition, x: number, y:
   c.notes.forEach((n, i) => ctx.fillText(clip(ctx, n, w - 20), x + 10, y + h - notesH + 8 + i * 16));
 }
 
-function drawScaleBar(ctx: CanvasRenderingContext2D, c: Composition, map: OffscreenMap, x: number, y: number) {
+/** What the scale bar and north arrow need: their words, the font, and the map's scale and bearing. */
+export type MapMarks = Pick<Composition, 'north' | 'km' | 'fontFamily'>;
+export type Scaled = Pick<OffscreenMap, 'scaleBar' | 'bearing'>;
+
+/** The page's own font stack (its CJK font first), for text drawn into the picture. */
+export const pageFont = () => getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
+
+function drawScaleBar(ctx: CanvasRenderingContext2D, c: MapMarks, map: Scaled, x: number, y: number) {
   const { css, km } = map.scaleBar(120);
   const label = `${km.toLocaleString()} ${c.km}`;
   ctx.font = `12px ${c.fontFamily}`;
@@ -169,7 +194,7 @@ function drawScaleBar(ctx: CanvasRenderingContext2D, c: Composition, map: Offscr
   ctx.strokeRect(x + 8, y - 10, css, 4);
 }
 
-function drawNorthArrow(ctx: CanvasRenderingContext2D, c: Composition, bearing: number, cx: number, cy: number) {
+function drawNorthArrow(ctx: CanvasRenderingContext2D, c: MapMarks, bearing: number, cx: number, cy: number) {
   ctx.save();
   ctx.fillStyle = 'rgba(255,255,255,0.85)';
   ctx.beginPath();
@@ -190,6 +215,18 @@ function drawNorthArrow(ctx: CanvasRenderingContext2D, c: Composition, bearing: 
   ctx.textBaseline = 'middle';
   ctx.fillText(c.north, 0, 12);
   ctx.restore();
+}
+
+/**
+ * The scale bar (bottom left) and the north arrow (top right) on a map framed at x, y, w x h CSS
+ * pixels: the picture's and the printed page's. Returns where they were drawn, in CSS pixels.
+ */
+export function drawMapMarks(ctx: CanvasRenderingContext2D, c: MapMarks, map: Scaled, x: number, y: number, w: number, h: number) {
+  const bar = { x: x + 10, y: y + h - 10, css: map.scaleBar(120).css };
+  const arrow = { x: x + w - 34, y: y + 34 };
+  drawScaleBar(ctx, c, map, bar.x, bar.y);
+  drawNorthArrow(ctx, c, map.bearing, arrow.x, arrow.y);
+  return { bar, arrow };
 }
 
 /** Draws the whole picture; the map is rendered off screen at the picture's own resolution. */
@@ -229,8 +266,7 @@ export async function composeMapImage(live: MapLibreMap, px: { width: number; he
   ctx.fillText(clip(ctx, c.subtitle, W - 2 * M), M, 60);
 
   drawLegend(ctx, c, W - M - LEGEND_W, mapY, LEGEND_W, mapH);
-  drawScaleBar(ctx, c, map, mapX + 10, mapY + mapH - 10);
-  drawNorthArrow(ctx, c, map.bearing, mapX + mapW - 34, mapY + 34);
+  drawMapMarks(ctx, c, map, mapX, mapY, mapW, mapH);
 
   ctx.textBaseline = 'middle';
   ctx.fillStyle = MUTED;

@@ -8,7 +8,7 @@ import { errorText } from '../i18n/error-text.ts';
 import { useT } from '../i18n/use-lang.ts';
 import { BASEMAP_ATTRIBUTION, BASEMAP_ATTRIBUTION_EN } from '../map/basemap-style.ts';
 import { planDay } from '#shared/day.ts';
-import { composeMapImage, downloadCanvas, IMAGE_SIZES, pixelSize, type ImageSize } from './compose-image.ts';
+import { composeMapImage, downloadCanvas, IMAGE_SIZES, pageFont, pixelSize, type ImageSize } from './compose-image.ts';
 import { fileTitle, type LegendItem } from './legend-items.ts';
 import { printPage, type Paper } from './print-sheet.tsx';
 
@@ -21,9 +21,6 @@ type Props = {
   getMap: () => MapLibreMap | null;
   onClose: () => void;
 };
-
-/** The page's own font stack (its CJK font first), for text drawn into the picture. */
-export const pageFont = () => getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
 
 export function ImageDialog(p: Props) {
   const { t, lang } = useT();
@@ -67,7 +64,7 @@ export function ImageDialog(p: Props) {
     setBusy(true);
     setError(null);
     try {
-      await printPage(paper, map, pageFont());
+      await printPage(paper, map, { north: t.north, km: t.km, fontFamily: pageFont() });
     } catch (e) {
       setError(errorText(e, lang));
     } finally {
@@ -104,7 +101,7 @@ export function ImageDialog(p: Props) {
         </small>
       </fieldset>
       <div className="image-dialog-actions">
-        <button type="button" onClick={save} disabled={busy}>
+        <button type="button" onClick={() => void save()} disabled={busy}>
           {busy ? t.drawing : t.saveImage}
         </button>
         <button type="button" onClick={p.onClose}>
@@ -119,7 +116,7 @@ export function ImageDialog(p: Props) {
             {s.toUpperCase()}
           </label>
         ))}
-        <button type="button" onClick={print} disabled={busy}>
+        <button type="button" onClick={() => void print()} disabled={busy}>
           {t.print}
         </button>
       </fieldset>

@@ -1,16 +1,16 @@
 /**
  * The printed page: hidden on screen, and the only thing printed (see the @media print block in
  * styles.css): title, the filter, key figures, the map, a legend of what is on it, the date and the
- * data credits. The map is a 2D copy of the live WebGL canvas, refreshed whenever the map settles
+ * data credits. The map, with the picture's scale bar and north arrow drawn on it, is a 2D copy of the live WebGL canvas, refreshed whenever the map settles
  * and again just before printing, so print to PDF never catches a cleared or resized canvas.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useT } from '../i18n/use-lang.ts';
 import { BASEMAP_ATTRIBUTION, BASEMAP_ATTRIBUTION_EN } from '../map/basemap-style.ts';
 import { planDay } from '#shared/day.ts';
-import { renderMapOffscreen } from '../map/snapshot.ts';
-import { drawSwatch } from './compose-image.ts';
+import { renderMapOffscreen, scaleBarOf } from '../map/snapshot.ts';
+import { drawMapMarks, drawSwatch, pageFont, type MapMarks, type Scaled } from './compose-image.ts';
 import type { LegendItem } from './legend-items.ts';
 
 export type Paper = 'a4' | 'a3';
@@ -22,18 +22,31 @@ const MAP_CELL: Record<Paper, { width: number; height: number }> = {
 };
 
 /**
+ * Copies a map (`scale` pixels to the CSS pixel) onto the printed map's canvas with the scale bar and
+ * north arrow; the canvas notes where they are (data-marks, in CSS pixels) for the tests.
+ */
+function drawPrintMap(target: HTMLCanvasElement, source: HTMLCanvasElement, scale: number, map: Scaled, marks: MapMarks) {
+  target.width = source.width;
+  target.height = source.height;
+  const ctx = target.getContext('2d');
+  if (!ctx) return;
+  ctx.drawImage(source, 0, 0);
+  ctx.setTransform(scale, 0, 0, scale, 0, 0);
+  const at = drawMapMarks(ctx, marks, map, 0, 0, source.width / scale, source.height / scale);
+  target.dataset.marks = JSON.stringify({ scale, ...at });
+}
+
+/**
  * Prints on the chosen paper (A4 or A3 landscape) with the map drawn again off screen at 300 dpi
  * for this one print; afterwards the printed map follows the live map again.
  */
-export async function printPage(paper: Paper, map: MapLibreMap, fontFamily: string) {
+export async function printPage(paper: Paper, map: MapLibreMap, marks: MapMarks) {
   document.documentElement.dataset.paper = paper;
   const cell = MAP_CELL[paper];
-  const sharp = await renderMapOffscreen(map, Math.round(cell.width), Math.round(cell.height), 300 / 96, fontFamily);
+  const sharp = await renderMapOffscreen(map, Math.round(cell.width), Math.round(cell.height), 300 / 96, marks.fontFamily);
   const target = document.querySelector<HTMLCanvasElement>('canvas.print-map');
   if (target) {
-    target.width = sharp.canvas.width;
-    target.height = sharp.canvas.height;
-    target.getContext('2d')?.drawImage(sharp.canvas, 0, 0);
+    drawPrintMap(target, sharp.canvas, 300 / 96, sharp, marks);
     target.dataset.sharp = 'true';
   }
   window.print();
@@ -63,6 +76,7 @@ type Props = {
 export function PrintSheet({ title, filter, figures, legend, legendTitle, getMap }: Props) {
   const { t, lang } = useT();
   const mapCopy = useRef<HTMLCanvasElement>(null);
+  const marks = useMemo<MapMarks>(() => ({ north: t.north, km: t.km, fontFamily: pageFont() }), [t]);
   useEffect(() => {
     const map = getMap();
     if (!map) return;
@@ -70,10 +84,9 @@ export function PrintSheet({ title, filter, figures, legend, legendTitle, getMap
       const target = mapCopy.current;
       const source = map.getCanvas();
       // A hidden map (print layout) is redrawn by MapLibre at a stand-in 400 x 300: keep the last copy.
-      if (!target || target.dataset.sharp || !map.getContainer().clientWidth || !source.width || !source.height) return;
-      target.width = source.width;
-      target.height = source.height;
-      target.getContext('2d')?.drawImage(source, 0, 0);
+      const { clientWidth, clientHeight } = map.getContainer();
+      if (!target || target.dataset.sharp || !clientWidth || !source.width || !source.height) return;
+      drawPrintMap(target, source, source.width / clientWidth, { scaleBar: scaleBarOf(map, clientHeight), bearing: map.getBearing() }, marks);
     };
     // After a sharp print, the printed map follows the live map again.
     const done = () => {
@@ -89,7 +102,7 @@ export function PrintSheet({ title, filter, figures, legend, legendTitle, getMap
       window.removeEventListener('beforeprint', copy);
       window.removeEventListener('afterprint', done);
     };
-  }, [getMap]);
+  }, [getMap, marks]);
   const date = planDay();
   return (
     <section className="print-sheet" data-testid="print-sheet" aria-hidden="true">
@@ -105,10 +118,10 @@ export function PrintSheet({ title, filter, figures, legend, legendTitle, getMap
         <h2>{legendTitle}</h2>
         <ul>
           {legend.map((item) => (
-            <li key={item.key} data-key={item.key} data-category={item.category}>
-              <Swatch item={item} />
-              <span>{item.label}</span>
-              <span className="num">{item.count}</span>
+            <li key={item.key} data-key={item.key} data-category={item.category} data-color={item.swatch === 'class' ? item.color : undefined}>
+              {item.swatch !== 'heading' && <Swatch item={item} />}
+              {item.swatch === 'heading' ? <strong>{item.label}</strong> : <span>{item.label}</span>}
+              {item.count !== undefined && <span className="num">{item.count}</span>}
             </li>
           ))}
         </ul>

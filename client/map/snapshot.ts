@@ -24,6 +24,16 @@ export function roundLength(max: number): number {
   return [5, 2, 1].map((k) => k * p).find((x) => x <= max) ?? p;
 }
 
+/** A map's scale bar, measured along its bottom (where the bar is drawn), its height in CSS pixels. */
+export function scaleBarOf(map: Pick<MapLibreMap, 'unproject'>, cssHeight: number): OffscreenMap['scaleBar'] {
+  const y = cssHeight - 20;
+  const kmPerCss = map.unproject([20, y]).distanceTo(map.unproject([120, y])) / 1000 / 100;
+  return (maxCss: number) => {
+    const km = roundLength(maxCss * kmPerCss);
+    return { km, css: km / kmPerCss };
+  };
+}
+
 /**
  * Renders `live`'s view into a cssWidth x cssHeight map at `pixelRatio`. The canvas is copied out
  * before the hidden map is removed; the caller draws it where it belongs.
@@ -88,14 +98,7 @@ export async function renderMapOffscreen(live: MapLibreMap, cssWidth: number, cs
     canvas.width = width;
     canvas.height = height;
     canvas.getContext('2d')!.drawImage(source, 0, 0);
-    // Scale along the bottom of the map, where the bar is drawn.
-    const y = cssHeight - 20;
-    const kmPerCss = map.unproject([20, y]).distanceTo(map.unproject([120, y])) / 1000 / 100;
-    const scaleBar = (maxCss: number) => {
-      const km = roundLength(maxCss * kmPerCss);
-      return { km, css: km / kmPerCss };
-    };
-    return { canvas, scaleBar, bearing: map.getBearing() };
+    return { canvas, scaleBar: scaleBarOf(map, cssHeight), bearing: map.getBearing() };
   } finally {
     map.remove();
     container.remove();

@@ -41,6 +41,29 @@ function probe(s: Session, b64: string, colours: Record<string, [number, number,
   );
 }
 
+type Marks = { scale: number; bar: { x: number; y: number; css: number }; arrow: { x: number; y: number } };
+
+/**
+ * The printed map's scale bar and north arrow, where the canvas says they are (data-marks, CSS
+ * pixels): the bar's black half is dark ink all along, the arrow's shaft is dark, the disc round it light.
+ */
+function printMarks(s: Session) {
+  return s.page.locator('canvas.print-map').evaluate((c: HTMLCanvasElement) => {
+    const marks = c.dataset.marks ? (JSON.parse(c.dataset.marks) as Marks) : null;
+    if (!marks) return null;
+    const ctx = c.getContext('2d')!;
+    const k = marks.scale;
+    const at = (x: number, y: number) => [...ctx.getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data];
+    const dark = (p: number[]) => p[0]! < 80 && p[1]! < 80 && p[2]! < 80;
+    const light = (p: number[]) => p[0]! > 200 && p[1]! > 200 && p[2]! > 200;
+    const { bar, arrow } = marks;
+    const barInk = [0.1, 0.3, 0.45].map((f) => at(bar.x + 8 + f * bar.css, bar.y - 8)).every(dark);
+    const arrowInk = [at(arrow.x, arrow.y - 8), at(arrow.x, arrow.y - 2)].every(dark);
+    const disc = [at(arrow.x + 18, arrow.y), at(arrow.x - 18, arrow.y)].every(light);
+    return { barCss: Math.round(bar.css), barInk, arrowInk, disc, png: c.toDataURL('image/png') };
+  });
+}
+
 describe.skipIf(!hasBrowser())('map picture and print', () => {
   let s: Session | undefined;
   afterEach(async () => {
@@ -119,11 +142,20 @@ describe.skipIf(!hasBrowser())('map picture and print', () => {
     // 打印… draws the map again at 300 dpi for the page (221 mm wide on A4) before printing.
     // Headless Chromium has no print dialog (a real window.print() blocks page.pdf): record the call.
     await s.page.evaluate(() => (window.print = () => void (document.documentElement.dataset.printed = 'yes')));
+    // The live copy (what Ctrl+P prints) has the scale bar and north arrow already.
+    await s.page.locator('canvas.print-map[data-marks]').waitFor({ state: 'attached' });
+    expect(await printMarks(s)).toMatchObject({ barInk: true, arrowInk: true, disc: true });
     await s.page.getByRole('button', { name: '导出图片' }).click();
     await s.page.getByRole('dialog', { name: '导出图片' }).getByRole('button', { name: '打印…' }).click();
     await s.page.locator('html[data-printed=yes]').waitFor({ state: 'attached', timeout: 200_000 });
     await s.page.locator('canvas.print-map[data-sharp]').waitFor({ state: 'attached', timeout: 200_000 });
     expect(await s.page.locator('canvas.print-map').evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThanOrEqual(Math.round(((221 * 96) / 25.4) * (300 / 96)) - 1);
+    // The 300 dpi map has them too, drawn at 300 dpi by the picture's own code.
+    const sharp = await printMarks(s);
+    expect(sharp).toMatchObject({ barInk: true, arrowInk: true, disc: true });
+    expect(sharp!.barCss).toBeGreaterThan(20);
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    writeFileSync(join(OUTPUT_DIR, 'print-map-300dpi.png'), Buffer.from(sharp!.png.split(',')[1]!, 'base64'));
     await s.page.emulateMedia({ media: 'print' });
     for (const sel of ['nav.side', 'header.top', '.tools button', 'section.legend', '.maplibregl-ctrl']) expect(await s.page.locator(sel).first().isVisible(), sel).toBe(false);
     const sheet = s.page.getByTestId('print-sheet');
@@ -152,6 +184,41 @@ describe.skipIf(!hasBrowser())('map picture and print', () => {
       execFileSync('pdftoppm', ['-png', '-r', '110', pdf, join(OUTPUT_DIR, 'print-a4-page')]);
     }
   }, 300_000);
+
+  it('puts the coverage map\'s title and classes, as the screen states them, in the printed and pictured legend', async () => {
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    s = await openApp('/?node=2.1&coverage=projects&c=114.5,40.5,4.6', { width: 1440, height: 900 });
+    await waitForMapIdle(s.page);
+    const screenLegend = s.page.locator('[data-testid=coverage-legend][data-pending=false]');
+    await screenLegend.waitFor();
+    const title = await screenLegend.locator('h2').textContent();
+    expect(title).toBe('分省项目数（个）');
+    const screenRows = await screenLegend.locator('li').evaluateAll((lis) => lis.map((li) => [li.dataset.color, li.querySelector('.class-range')!.textContent]));
+    expect(screenRows.length).toBeGreaterThan(2);
+    // The printed legend: the categories, then the coverage map's title and the same rows.
+    const printed = s.page.getByTestId('print-sheet').locator('.print-legend');
+    expect(await printed.locator('li[data-key=coverage]').textContent()).toBe(title);
+    const printRows = await printed.locator('li[data-key^=class-]').evaluateAll((lis) => lis.map((li) => [li.dataset.color, li.textContent]));
+    expect(printRows).toEqual(screenRows);
+    expect(await printed.locator('li[data-category]').count()).toBeGreaterThan(0);
+
+    // The picture (screen size): each class's colour fills a swatch in the legend column.
+    await s.page.getByRole('button', { name: '导出图片' }).click();
+    const dialog = s.page.getByRole('dialog', { name: '导出图片' });
+    await dialog.getByLabel('屏幕大小').check();
+    const [download] = await Promise.all([s.page.waitForEvent('download', { timeout: 120_000 }), dialog.getByRole('button', { name: '保存图片' }).click()]);
+    const bytes = await downloadBytes(download);
+    writeFileSync(join(OUTPUT_DIR, 'export-coverage-screen.png'), bytes);
+    const classColours = Object.fromEntries(screenRows.filter(([hex]) => hex !== '#fbfbf9').map(([hex]) => [hex!, rgb(hex!)]));
+    const r = await probe(s, bytes.toString('base64'), classColours, {
+      legend: { x0: 1440 - 16 - 220, y0: 70, x1: 1440 - 16, y1: 900 - 24 },
+      title: { x0: 16, y0: 0, x1: 600, y1: 46 },
+      titleRight: { x0: 1320, y0: 0, x1: 1440, y1: 46 },
+    });
+    expect(r.width).toBe(1440);
+    // A 16 px swatch less its outline: well over 100 pixels of each class's colour.
+    for (const [hex, hits] of Object.entries(r.legendHits)) expect(hits, hex).toBeGreaterThan(100);
+  }, 180_000);
 
   it('prints the status colours, with their counts from the API, when the map is coloured by status', async () => {
     s = await openApp('/?node=2.4&symbology=status&c=116.5,39.6,6', { width: 1440, height: 900 });
