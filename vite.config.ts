@@ -44,6 +44,10 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
           environment: 'node',
+          // Explicit and generous: password hashing and seeds slow down many times on a shared
+          // 2-core machine, and a test may not fail because the machine is busy.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           benchmark: { include: ['tests/bench/**/*.bench.ts'] },
         },
       },

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -158,14 +158,19 @@ function failingStart(env: Record<string, string>): Promise<{ code: number | nul
 
 describe.concurrent('start-up failures: one line saying what to fix, exit 1, no stack, no hang', () => {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-start-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const blockers: Server[] = [];
+  afterAll(() => {
+    for (const b of blockers) b.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   const cases: [string, () => Promise<Record<string, string>> | Record<string, string>, RegExp][] = [
     ['a port in use', async () => {
       const blocker = createServer().listen(0, '127.0.0.1');
       await new Promise((ok) => blocker.once('listening', ok));
       const port = (blocker.address() as { port: number }).port;
-      setTimeout(() => blocker.close(), 30_000).unref();
+      // Held until every case is done, however slow the machine: no timer decides when it lets go.
+      blockers.push(blocker);
       return { PORT: String(port), DATABASE_URL: `file:${join(dir, 'port.db')}` };
     }, /PORT \d+ is already in use/],
     ['a bad PORT', () => ({ PORT: 'eighty' }), /PORT="eighty"/],
