@@ -1,5 +1,5 @@
 /**
- * The zoom 9+ detail around Tianjin (geodata/build/basemap/tianjin.mjs): the 16 districts named at
+ * The zoom 9+ detail around Tianjin (geodata/build/basemap/tianjin.ts): the 16 districts named at
  * their seats inside Tianjin, the port water where the land's gap filling closed the basins, both in
  * the style from zoom 9 and under the projects, the water in the tiles from zoom 9 only.
  */
