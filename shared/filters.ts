@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { CategorySchema, MilestoneSchema, PlanNodeIdSchema, ProvinceSchema, StageSchema, StatusSchema } from './schema.ts';
+import { MAX_LIST_VALUES, MAX_RADIUS_KM } from './limits.ts';
 
-/** The most values one list parameter takes (every valid list is far shorter; SQL stays bounded). */
-export const MAX_LIST_VALUES = 100;
+export { MAX_LIST_VALUES, MAX_RADIUS_KM };
 
 /** A comma-separated list of values of `item`, e.g. "seaport,airport"; repeats count once. */
 const list = <T extends z.ZodType<unknown, string>>(item: T, what: string) =>
@@ -28,9 +28,6 @@ const numbers = (n: number, what: string) =>
     // An empty part is not a zero: "bbox=,,," is an error, not the origin.
     .transform((s) => s.split(',').map((x) => (x.trim() === '' ? NaN : Number(x))))
     .refine((a) => a.length === n && a.every(Number.isFinite), `must be ${n} numbers: ${what}`);
-
-/** The largest radius a "what lies within N km" query takes. */
-export const MAX_RADIUS_KM = 1000;
 
 export const ProjectFilterSchema = z
   .object({

@@ -1,6 +1,6 @@
 /** The answer to "what lies within N km": its count, the radius (editable), and a way out. */
 import { useState } from 'react';
-import { MAX_RADIUS_KM } from '../state/url-filter.ts';
+import { MAX_RADIUS_KM } from '#shared/limits.ts';
 import { useT } from '../i18n/use-lang.ts';
 
 type Props = { count: number; radiusKm: number; onRadius: (km: number) => void; onCancel: () => void };

@@ -17,10 +17,8 @@ import {
   type StatusId,
 } from '#shared/taxonomy.ts';
 
-// The API's limits (shared/filters.ts), repeated: importing them would bring zod along. The test
-// checks they agree.
-export const MAX_LIST_VALUES = 100;
-export const MAX_RADIUS_KM = 1000;
+// The API's own limits, from a module without zod (shared/filters.ts would bring zod along).
+import { MAX_LIST_VALUES, MAX_RADIUS_KM } from '#shared/limits.ts';
 
 /** The list filters of a link, by their URL names. */
 export const LIST_KEYS = ['node', 'category', 'status', 'stage', 'province', 'milestone'] as const;
