@@ -12,15 +12,12 @@ import type { StatusId } from '#shared/taxonomy.ts';
 import type { ProjectCollection, ProjectDetail } from '../../client/lib/api.ts';
 import { projectsQuery, queryKeys } from '../../client/state/queries.ts';
 import { applyStatusEdit } from '../../client/state/queries-cache.ts';
-import { createApiToken, createUser } from '../../server/services/auth.ts';
-import { testApp, type TestApp } from '../helpers/test-app.ts';
+import { editorApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let token = '';
 beforeAll(async () => {
-  t = await testApp();
-  await createUser(t.db, 'editor1', 'correct horse battery', 'editor');
-  token = await createApiToken(t.db, 'editor1', 'tests');
+  ({ t, token } = await editorApp());
 }, 60_000);
 afterAll(() => t.close());
 

@@ -6,6 +6,7 @@ import { createApp, type AppOptions } from '../../server/app.ts';
 import { openDb, type Db } from '../../server/db/client.ts';
 import { loadGeodata, type Geodata } from '../../server/db/geodata.ts';
 import { seed } from '../../server/db/seed.ts';
+import { createApiToken, createUser } from '../../server/services/auth.ts';
 
 let cached: Geodata | null = null;
 /** The geodata files, read and validated once per test file. */
@@ -32,6 +33,13 @@ export async function testApp(opts: Partial<AppOptions> = {}): Promise<TestApp> 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A test app with one editor and an API token of theirs: the set-up most API test files share. */
+export async function editorApp(username = 'editor1', password = 'correct horse battery'): Promise<{ t: TestApp; token: string }> {
+  const t = await testApp();
+  await createUser(t.db, username, password, 'editor');
+  return { t, token: await createApiToken(t.db, username, 'tests') };
 }
 
 type Typed = { status: number; json(): Promise<unknown>; text(): Promise<string> };

@@ -2,16 +2,13 @@
 import { testClient } from 'hono/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../server/db/schema.ts';
-import { createApiToken, createUser } from '../../server/services/auth.ts';
 import { STAGES } from '../../shared/taxonomy.ts';
-import { bodyOf, geodata, testApp, type TestApp } from '../helpers/test-app.ts';
+import { bodyOf, geodata, editorApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let token = '';
 beforeAll(async () => {
-  t = await testApp();
-  await createUser(t.db, 'editor1', 'correct horse battery', 'editor');
-  token = await createApiToken(t.db, 'editor1', 'tests');
+  ({ t, token } = await editorApp());
 }, 60_000);
 afterAll(() => t.close());
 

@@ -7,15 +7,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES, STATUS_IDS } from '#shared/taxonomy.ts';
-import { createApiToken, createUser } from '../../server/services/auth.ts';
-import { testApp, type TestApp } from '../helpers/test-app.ts';
+import { editorApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let token = '';
 beforeAll(async () => {
-  t = await testApp();
-  await createUser(t.db, 'editor1', 'a long enough password', 'editor');
-  token = await createApiToken(t.db, 'editor1', 'fuzz');
+  ({ t, token } = await editorApp('editor1', 'a long enough password'));
 }, 60_000);
 afterAll(() => t.close());
 

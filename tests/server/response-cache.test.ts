@@ -3,18 +3,15 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { responseCache } from '../../server/middleware/response-cache.ts';
-import { createApiToken, createUser } from '../../server/services/auth.ts';
 import { testClient } from 'hono/testing';
 import { ProjectCollectionSchema } from '#shared/api-schema.ts';
-import { bodyOf, testApp, type TestApp } from '../helpers/test-app.ts';
+import { bodyOf, editorApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let token = '';
 beforeAll(async () => {
-  t = await testApp();
-  await createUser(t.db, 'cache-editor', 'a long enough password', 'editor');
-  token = await createApiToken(t.db, 'cache-editor', 'cache-tests');
-});
+  ({ t, token } = await editorApp('cache-editor', 'a long enough password'));
+}, 60_000);
 afterAll(() => t.close());
 
 /** app.request here: these tests look at the raw bytes and encodings the cache sends, not at typed bodies. */
