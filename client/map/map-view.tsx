@@ -22,7 +22,7 @@ import type { FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
 import { afterLayout, centreToShow, onNext, whenReady, type Bbox, type Off } from './map-events.ts';
 import { fitCamera } from './fit.ts';
-import { addOverlayLayers, applyHighlight, applyLook, NEAR_SOURCE, overlayLayers, partnerFilter, stackLayers, type MapLook } from './overlays.ts';
+import { applyHighlight, applyLook, NEAR_SOURCE, overlayLayers, partnerFilter, stackLayers, type MapLook } from './overlays.ts';
 import { COVERAGE_FILL } from '../coverage/choropleth.ts';
 import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLayers, withUserFilter } from './project-layers.ts';
 import { symbolImages } from './symbols.ts';
@@ -129,15 +129,6 @@ export function MapView({ ref, ...props }: Props) {
     const subs: Subscription[] = [
       map.on('style.load', addImages),
       map.on('styleimagemissing', addImages),
-      map.on('load', () => {
-        const q = latest.current;
-        if (map.getSource(PROJECT_SOURCE)) return; // a style switch already carried the overlays over
-        map.addSource(PROJECT_SOURCE, { type: 'geojson', data: q.projects ?? EMPTY, promoteId: 'id' });
-        map.addSource(NEAR_SOURCE, { type: 'geojson', data: q.nearCircle ?? EMPTY });
-        addOverlayLayers(map, q.lang, q.theme, q.filter, q.partners);
-        applyHighlight(map, q.selectedId, q.hoverId);
-        if (q.look) applyLook(map, q.look, q.lang, q.theme);
-      }),
       map.on('moveend', () => {
         const c = map.getCenter();
         latest.current.onCameraChange({ center: [round(c.lng, 4), round(c.lat, 4)], zoom: round(map.getZoom(), 2) });

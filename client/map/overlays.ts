@@ -67,11 +67,6 @@ export function stackLayers(base: LayerSpecification[], overlays: LayerSpecifica
   return [...base.slice(0, cut), ...rest, ...base.slice(cut), ...highlights];
 }
 
-export function addOverlayLayers(map: MapLibreMap, lang: Lang, theme: 'light' | 'contrast', filter: ExpressionSpecification | null, partners: string[]) {
-  const beforeId = map.getStyle().layers.find(isProjectsCut)?.id;
-  for (const layer of overlayLayers(lang, theme, filter, partners)) map.addLayer(layer, isHighlight(layer.id) ? undefined : beforeId);
-}
-
 export function applyHighlight(map: MapLibreMap, selectedId: string | null, hoverId: string | null) {
   const ids = [selectedId, hoverId].filter((x): x is string => Boolean(x));
   const match: FilterSpecification = ['in', ['get', 'id'], ['literal', ids]];
