@@ -2,17 +2,19 @@
  * `npm run bench:map`: time to the first drawn map (basemap and projects, 1440x900, headless
  * Chromium with software WebGL), cold cache, median of RUNS:
  * - reference: a bare MapLibre page drawing the basemap from its GeoJSON files (the basemap as it
- *   was shipped before vector tiles; the fixed yardstick of issue 12),
+ *   was shipped before vector tiles; the fixed yardstick of issue 12), in the style frozen in
+ *   reference-style.json, so that changes to today's style do not move the yardstick,
  * - bare: a bare MapLibre page drawing today's style (vector tiles),
  * - app: the dashboard itself, from navigation to its map idle with the projects drawn.
  * The result is each time as a ratio of the reference's, measured in the same run, in wall-clock
  * time and in the CPU time of Chromium's processes (less swayed by other work on the machine).
  * BENCH_BREAKDOWN=1 times bare pages with parts of the style left out instead (first-map-breakdown.ts)
  * and with the label points as GeoJSON files,
- * BENCH_PROFILE=<page> prints that page's main-thread profile, BENCH_PAGES=a,b picks pages.
+ * BENCH_PROFILE=<page> prints that page's main-thread profile, BENCH_PAGES=a,b picks pages,
+ * BENCH_PROGRAMS=1 lists the shader programs each page compiled (name and per-feature bindings).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -55,6 +57,7 @@ const INSTRUMENT = `const st = window.__stats = { load: 0, frames: 0, renderMs: 
 map.once('load', () => { st.load = performance.now(); });
 map.once('idle', () => {
   st.programs = Object.keys(map.painter.programCache.programs).length;
+  st.programKeys = Object.keys(map.painter.programCache.programs).join(' ');
   for (const kind of ['glyphs', 'tiles', 'geojson']) {
     const rs = performance.getEntriesByType('resource').filter((r) => r.name.includes(kind === 'geojson' ? '.geojson' : '/' + kind + '/'));
     st[kind + 'Req'] = rs.length + ' until ' + Math.round(Math.max(0, ...rs.map((r) => r.responseEnd)));
@@ -63,6 +66,9 @@ map.once('idle', () => {
 new PerformanceObserver((l) => { for (const e of l.getEntries()) st.longMs += e.duration; }).observe({ type: 'longtask', buffered: true });
 const render = map._render.bind(map);
 map._render = (...a) => { const t = performance.now(); const v = render(...a); st.renderMs += performance.now() - t; st.frames++; return v; };
+const pc = map.painter.programCache, get = pc.getProgram.bind(pc);
+st.programMs = 0;
+pc.getProgram = (v) => { const n = Object.keys(pc.programs).length; const t = performance.now(); const r = get(v); if (Object.keys(pc.programs).length > n) st.programMs += performance.now() - t; return r; };
 const gm = map.style.glyphManager, make = gm.createRasterizer;
 gm.createRasterizer = (...a) => { const r = make(...a), draw = r.draw.bind(r);
   r.draw = (c) => { const t = performance.now(); const g = draw(c); st.glyphMs += performance.now() - t; st.glyphs++; if (st.glyphs < 9) st.drawn = (st.drawn ?? '') + c; return g; }; return r; };`;
@@ -76,6 +82,7 @@ maplibregl.setWorkerUrl('/bench/mlgl/maplibre-gl-worker.mjs');
 const map = new maplibregl.Map({ container: 'map', style: ${JSON.stringify(style)}, center: ${JSON.stringify(VIEW.center)}, zoom: ${VIEW.zoom},
   fadeDuration: 0, ${mapOptions} });
 ${BREAKDOWN ? INSTRUMENT : ''}
+window.__map = map;
 map.once('idle', () => { window.__drawn = performance.now(); });
 </script>`;
 
@@ -104,7 +111,10 @@ const server = await (async () => {
     sources: { ...st.sources, [PROJECT_SOURCE]: { type: 'geojson', data: projects as never } },
     layers: [...st.layers, ...projectLayers('zh', 'light')],
   });
-  pages.reference = page(withProjects(geojsonReference(style, base)));
+  // The yardstick stays fixed: the style (and project layers) as they were before this benchmark's
+  // changes began to cut shader programs (reference-style.json), its basemap from the GeoJSON files.
+  const frozen = JSON.parse(readFileSync(new URL('./reference-style.json', import.meta.url), 'utf8').replaceAll('BASE_URL', base)) as StyleSpecification;
+  pages.reference = page(geojsonReference({ ...frozen, sources: { ...frozen.sources, [PROJECT_SOURCE]: { type: 'geojson', data: projects as never } } }, base));
   pages.bare = page(withProjects(style), APP_OPTIONS);
   // Breakdown: the label points as GeoJSON files, as before they went into the tiles.
   if (BREAKDOWN) pages['points-geojson'] = page(withProjects(geojsonReference(style, base, ['cities', 'province-labels', 'tianjin-districts'])), APP_OPTIONS);
@@ -131,11 +141,18 @@ try {
     if (BREAKDOWN) console.log(path, 'CPU ms by process', JSON.stringify(Object.fromEntries(Object.entries(descendantsCpuByType()).map(([k, v]) => [k, v - (byType0[k] ?? 0)]))));
     if (cdp) console.log(topSelfTime((await cdp.send('Profiler.stop')).profile as never).join('\n'));
     const ms = await p.evaluate(() => (window as unknown as { __drawn: number }).__drawn);
+    if (process.env.BENCH_PROGRAMS) console.log(path, 'programs', await p.evaluate(programKeys));
     if (BREAKDOWN) console.log(path, Math.round(ms), JSON.stringify(await p.evaluate(() => (window as unknown as { __stats: object }).__stats), (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v)));
     await context.close();
     return { ms, cpu };
   };
   // Functions, not strings: the app's CSP forbids evaluating strings.
+  /** The shader programs the map compiled, one key per variant (name and paint properties by binding). */
+  const programKeys = () => {
+    const w = window as unknown as { __map?: unknown; __atlasMap?: unknown };
+    const m = (w.__map ?? w.__atlasMap) as { painter: { programCache: { programs: object } } };
+    return Object.keys(m.painter.programCache.programs).map((k) => k.replace(/\/u_[^/]+/g, '').replace('/mercator/', ''));
+  };
   const pageDone = () => (window as unknown as { __drawn?: number }).__drawn !== undefined;
   const appDone = () => {
     const w = window as unknown as { __drawn?: number };
@@ -154,7 +171,7 @@ try {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   // Each run's ratio against the reference of the same run, then the median of those.
-  const ratio = (name: string, key: 'ms' | 'cpu') => median(results[name]!.map((r, i) => r[key] / results.reference![i]![key]));
+  const ratio = (name: string, key: 'ms' | 'cpu') => !results.reference ? NaN : median(results[name]!.map((r, i) => r[key] / results.reference![i]![key]));
   console.log(`\nFirst drawn map, 1440x900, SwiftShader, cold cache, median of ${RUNS} (load average ${loadavg()[0]!.toFixed(1)})\n`);
   console.log('| page | ms | vs reference | browser CPU ms | vs reference |');
   console.log('| --- | --- | --- | --- | --- |');
