@@ -12,7 +12,8 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import { TILE_BOUNDS, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type TileLayer } from '#shared/basemap.ts';
-import { PALETTES, type BasemapTheme } from './basemap-palettes.ts';
+import { PALETTES, type BasemapTheme, type Palette } from './basemap-palettes.ts';
+import { perFeature, perFeatureCurve, withAlpha } from './program-variants.ts';
 
 export type { BasemapTheme };
 export type BasemapLang = 'zh' | 'en';
@@ -81,11 +82,44 @@ const CITY_SORT_KEY: ExpressionSpecification = [
 ];
 const MAJOR_RANKS = ['capital', 'municipality', 'provincial-capital'];
 
+type LabelGroup = { id: string; filter: ExpressionSpecification; color: string; size: [number, number] };
+
+/** The province and country labels: neighbours' names faint, the plan's provinces darker and bigger. */
+function provinceLabels(p: Palette, text: DataDrivenPropertyValueSpecification<string>, lineHeight: number, lang: BasemapLang, s: (x: number) => number): LayerSpecification[] {
+  const country: ExpressionSpecification = ['==', ['get', 'kind'], 'country'];
+  const plan: ExpressionSpecification = ['boolean', ['get', 'plan'], false];
+  const groups: LabelGroup[] = [
+    { id: 'base-country-labels', filter: country, color: p.labelFaint, size: [10, 13] },
+    { id: 'base-province-labels', filter: ['all', ['!', country], ['!', plan]], color: p.label, size: [10, 13] },
+    { id: 'base-province-labels-plan', filter: ['all', ['!', country], plan], color: p.labelPlan, size: [11, 16] },
+  ];
+  return groups.map((g) => ({
+    id: g.id,
+    type: 'symbol',
+    ...tiled('province-labels'),
+    filter: ['all', ['!', ['in', ['get', 'id'], ['literal', MUNICIPALITIES]]], g.filter],
+    layout: {
+      'text-field': text,
+      'text-font': FONT_BOLD,
+      'text-size': ['interpolate', ['linear'], ['zoom'], 3, s(g.size[0]), 7, s(g.size[1])],
+      'text-line-height': lineHeight,
+      'text-letter-spacing': lang === 'zh' ? 0.15 : 0.05,
+      'text-max-width': 8,
+      'text-padding': 4,
+    },
+    paint: { 'text-color': g.color, 'text-halo-color': p.halo, 'text-halo-width': s(1.4) },
+  }));
+}
+
 export function basemapStyle(options: BasemapOptions): StyleSpecification {
   const { theme, lang } = options;
   const p = PALETTES[theme];
   const base = options.baseUrl.replace(/\/+$/, '');
   const s = (x: number) => Math.round(x * p.scale * 100) / 100;
+  // Colours and widths bound per feature, as the project layers' are: one shader program per layer
+  // type (program-variants.ts). A width curve: [zoom, width before scaling] pairs.
+  const width = (...stops: [number, number][]) => perFeatureCurve(stops.map(([z, w]) => [z, s(w)]));
+  const fill = (colour: string) => ({ 'fill-color': perFeature(colour), 'fill-opacity': perFeature(1) });
 
   // Land, provinces, rivers and boundaries as vector tiles (cut at build time, so the browser draws
   // at once instead of parsing and cutting a megabyte of GeoJSON), and the label points with them.
@@ -105,8 +139,8 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
 
   const layers: LayerSpecification[] = [
     { id: 'base-background', type: 'background', paint: { 'background-color': p.sea } },
-    { id: 'base-land-wide', type: 'fill', ...tiled('land-wide'), paint: { 'fill-color': p.land } },
-    { id: 'base-land', type: 'fill', ...tiled('land'), paint: { 'fill-color': p.land, 'fill-antialias': false } },
+    { id: 'base-land-wide', type: 'fill', ...tiled('land-wide'), paint: fill(p.land) },
+    { id: 'base-land', type: 'fill', ...tiled('land'), paint: { ...fill(p.land), 'fill-antialias': false } },
     {
       id: 'base-provinces-fill',
       type: 'fill',
@@ -130,7 +164,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
       type: 'fill',
       ...tiled('port-water'),
       minzoom: DETAIL_MIN_ZOOM,
-      paint: { 'fill-color': p.sea },
+      paint: fill(p.sea),
     },
     {
       id: 'base-rivers',
@@ -139,8 +173,8 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
       filter: ['!=', ['get', 'class'], 'canal'],
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
-        'line-color': p.river,
-        'line-opacity': ['case', ['==', ['get', 'class'], 'intermittent'], 0.6, 1],
+        // Intermittent rivers fainter: the opacity in the colour, so no line layer binds an opacity per feature.
+        'line-color': ['case', ['==', ['get', 'class'], 'intermittent'], withAlpha(p.river, 0.6), p.river],
         'line-width': [
           'interpolate',
           ['linear'],
@@ -159,8 +193,8 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
       filter: ['==', ['get', 'class'], 'canal'],
       minzoom: 5,
       paint: {
-        'line-color': p.river,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 5, s(0.5), 9, s(1.4)],
+        'line-color': perFeature(p.river),
+        'line-width': width([5, 0.5], [9, 1.4]),
         'line-dasharray': [3, 1.5],
       },
     },
@@ -171,9 +205,9 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
       filter: ['==', ['get', 'level'], 'province'],
       layout: { 'line-join': 'round' },
       paint: {
-        'line-color': p.provinceLine,
+        'line-color': perFeature(p.provinceLine),
         // Thin and grey: a boundary is context, the projects carry the map.
-        'line-width': ['interpolate', ['linear'], ['zoom'], 3, s(0.4), 8, s(1)],
+        'line-width': width([3, 0.4], [8, 1]),
         'line-dasharray': [5, 2],
       },
     },
@@ -184,8 +218,8 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
       filter: ['==', ['get', 'level'], 'country'],
       layout: { 'line-join': 'round' },
       paint: {
-        'line-color': p.countryLine,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 3, s(0.8), 8, s(1.8)],
+        'line-color': perFeature(p.countryLine),
+        'line-width': width([3, 0.8], [8, 1.8]),
       },
     },
     {
@@ -195,8 +229,8 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
       filter: ['==', ['get', 'plan'], true],
       layout: { 'line-join': 'round' },
       paint: {
-        'line-color': p.planOutline,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 3, s(0.6), 8, s(1.2)],
+        'line-color': perFeature(p.planOutline),
+        'line-width': width([3, 0.6], [8, 1.2]),
         'line-opacity': 1,
       },
     },
@@ -218,43 +252,10 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
       },
       paint: { 'text-color': p.labelFaint, 'text-halo-color': p.halo, 'text-halo-width': s(1.4) },
     },
-    {
-      id: 'base-province-labels',
-      type: 'symbol',
-      ...tiled('province-labels'),
-      filter: ['!', ['in', ['get', 'id'], ['literal', MUNICIPALITIES]]],
-      layout: {
-        'text-field': text,
-        'text-font': FONT_BOLD,
-        'text-size': [
-          'interpolate',
-          ['linear'],
-          ['zoom'],
-          3,
-          ['case', ['boolean', ['get', 'plan'], false], s(11), s(10)],
-          7,
-          ['case', ['boolean', ['get', 'plan'], false], s(16), s(13)],
-        ],
-        'text-line-height': lineHeight,
-        'text-letter-spacing': lang === 'zh' ? 0.15 : 0.05,
-        'text-max-width': 8,
-        'symbol-sort-key': ['case', ['boolean', ['get', 'plan'], false], 0, ['==', ['get', 'kind'], 'province'], 1, 2],
-        'text-padding': 4,
-      },
-      paint: {
-        'text-color': [
-          'case',
-          ['==', ['get', 'kind'], 'country'],
-          p.labelFaint,
-          ['boolean', ['get', 'plan'], false],
-          p.labelPlan,
-          p.label,
-        ],
-        'text-opacity': 1,
-        'text-halo-color': p.halo,
-        'text-halo-width': s(1.4),
-      },
-    },
+    // Province and country names in three layers of one colour each (a colour per feature would
+    // make a second text program), the plan's provinces on top: the top layer is placed first, so
+    // they win the collisions, as their sort key did in one layer.
+    ...provinceLabels(p, text, lineHeight, lang, s),
     {
       id: 'base-city-points',
       type: 'circle',
@@ -264,7 +265,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
       paint: {
         'circle-color': p.cityDot,
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, s(1.8), 9, s(3.2)],
-        'circle-stroke-color': p.halo,
+        'circle-stroke-color': perFeature(p.halo),
         'circle-stroke-width': s(0.8),
       },
     },
@@ -276,7 +277,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
       paint: {
         'circle-color': p.cityDotMajor,
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, s(2.6), 9, s(4.6)],
-        'circle-stroke-color': p.halo,
+        'circle-stroke-color': perFeature(p.halo),
         'circle-stroke-width': s(1.2),
       },
     },

@@ -12,6 +12,7 @@ import { WIDE_AREA_KM2 } from '#shared/wide.ts';
 import { PALETTES } from './basemap-palettes.ts';
 import { tiled } from './basemap-style.ts';
 import { over } from './colour.ts';
+import { perFeature, perFeatureCurve } from './program-variants.ts';
 import { SYMBOL_EDGE, edgeOf } from './symbols.ts';
 
 export const PROJECT_SOURCE = 'projects';
@@ -114,7 +115,8 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       type: 'line',
       source: PROJECT_SOURCE,
       filter: ['all', isArea, not(isWideArea)],
-      paint: { 'line-color': edgeColor, 'line-width': 1.5 },
+      // Widths and colours bound per feature in every line layer: one shader program (program-variants.ts).
+      paint: { 'line-color': edgeColor, 'line-width': perFeatureCurve(1.5) },
     },
     {
       id: 'projects-area-outline-region',
@@ -125,7 +127,7 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       // at the overview; whole from zoom 9, where its edge stands at 3:1 (tests/map/contrast.test.ts).
       paint: {
         'line-color': edgeColor,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 9, 1.6],
+        'line-width': perFeatureCurve([[4, 0.8], [9, 1.6]]),
         'line-dasharray': [4, 3],
         'line-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.35, 8, 0.7, 9, 1],
       },
@@ -136,18 +138,19 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       source: PROJECT_SOURCE,
       filter: isLine,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': halo, 'line-width': zoomed(4, 7), 'line-opacity': 0.8 },
+      paint: { 'line-color': perFeature(halo), 'line-width': zoomed(4, 7), 'line-opacity': 0.8 },
     },
     {
       // Light hues (expressways, power and water lines) get a thin dark casing of their own hue on
-      // both sides, as a road map draws roads: the line's edge reads at 3:1 on the land. A gap as
-      // wide as the line keeps the middle open, so a schematic line's dashes stay dashes.
+      // both sides, as a road map draws roads: the line's edge reads at 3:1 on the land. Drawn 2 px
+      // wider than the line, under it (a gap width would make another shader program); a schematic
+      // line's dashes lie on the pale tint of projects-line-edge-fill, so they stay dashes.
       id: 'projects-line-edge',
       type: 'line',
       source: PROJECT_SOURCE,
       filter: ['all', isLine, hasEdge],
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': edgeColor, 'line-width': 1, 'line-gap-width': zoomed(2.5, 4.5) },
+      paint: { 'line-color': edgeColor, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['+', lineWidth(2.5), 2], 10, ['+', lineWidth(4.5), 2]] },
     },
     {
       // Inside the casing of a schematic line, a pale tint of its hue between the dashes: white gaps
@@ -227,7 +230,7 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       paint: {
         'circle-radius': 8 * textScale,
         'circle-color': '#1b1f24',
-        'circle-stroke-color': '#ffffff',
+        'circle-stroke-color': perFeature('#ffffff'),
         'circle-stroke-width': 1.5,
         'circle-translate': [12 * textScale, -12 * textScale],
       },
