@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health.ts';
 import { historyRoutes } from './routes/history.ts';
 import { planRoutes } from './routes/plan.ts';
 import { projectRoutes } from './routes/projects.ts';
+import { largeSetRoutes } from './routes/projects-large.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { viewRoutes } from './routes/views.ts';
 import type { SignInGuard } from './services/sign-in-guard.ts';
@@ -73,6 +74,7 @@ export function createApp({ db, clientDir, requireSignInToRead = false, secureCo
     .route('/', docRoutes(documentOf))
     .route('/auth', authRoutes(db, { secureCookie, trustProxy, guard: signInGuard }))
     .route('/plan', planRoutes(db))
+    .route('/projects', largeSetRoutes(db))
     .route('/projects', projectRoutes(db))
     .route('/stats', statsRoutes(db))
     .route('/history', historyRoutes(db))

@@ -139,3 +139,29 @@ export const UserSchema = z.object({ id: z.number().int(), username: z.string(),
 export const SessionSchema = z.object({ user: UserSchema, csrfToken: z.string() });
 export const MeSchema = z.object({ user: UserSchema.nullable(), csrfToken: z.string().nullable() });
 export const OkSchema = z.object({ ok: z.boolean() });
+
+/** Large sets (server/routes/projects-large.ts): what a map drawing vector tiles asks for besides them. */
+export const ProjectCountsSchema = z.object({
+  total: z.number().int(),
+  byCategory: Counts,
+  byStatus: Counts,
+  /** Sections and tasks of part 二; a project counts once per area however many clauses it has there. */
+  byTaskArea: Counts,
+});
+
+export const ProjectPageSchema = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  items: z.array(ProjectListPropertiesSchema),
+});
+
+export const ProjectTileJsonSchema = z.object({
+  tilejson: z.literal('3.0.0'),
+  tiles: z.array(z.string()).describe('The tile URL, carrying the data version (`v`): a new version, new URLs'),
+  minzoom: z.number().int(),
+  maxzoom: z.number().int(),
+  vector_layers: z.array(z.object({ id: z.string(), fields: z.record(z.string(), z.string()) })),
+  version: z.string(),
+  count: z.number().int().describe('Live projects in the tiles'),
+  thinned: z.array(z.object({ zoom: z.number().int(), fraction: z.number() })).describe('Zooms that draw a stable sample of the projects, and its share'),
+});

@@ -13,7 +13,7 @@ import { badRequest } from '../errors.ts';
 
 const KM_PER_DEG = 111.32;
 
-const projectColumns = {
+export const projectColumns = {
   rid: t.projects.rid,
   id: t.projects.id,
   nameZh: t.projects.nameZh,
@@ -133,6 +133,16 @@ function textCondition(q: string): SQL {
   return terms.length ? or(and(...terms), pinyin)! : pinyin;
 }
 
+/**
+ * The SQL condition of a filter (after checking its node and agency ids), for queries that select
+ * other columns than the GeoJSON's (counts, a page of the list). `near` gives only its bounding box.
+ */
+export async function filterCondition(db: Db, f: ProjectFilter): Promise<SQL | undefined> {
+  await checkReferences(db, f);
+  const w = conditions(f);
+  return w.length ? and(...w) : undefined;
+}
+
 /** The projects matching a filter; with `near`, only those within radius_km, nearest first; with `q`, best match first. */
 export async function queryProjects(db: Db, f: ProjectFilter): Promise<(ProjectRow & { distanceKm?: number })[]> {
   await checkReferences(db, f);
@@ -149,7 +159,7 @@ export async function queryProjects(db: Db, f: ProjectFilter): Promise<(ProjectR
 const delimited = (s: string | null) => (s ? `,${s.split(',').sort().join(',')},` : '');
 
 /** A project row's flat properties (map- and CSV-friendly; lists as ",a,b,"). */
-export function toProperties(r: ProjectRow & { distanceKm?: number }) {
+export function toProperties(r: Omit<ProjectRow, 'geometry'> & { distanceKm?: number }) {
   return {
     id: r.id,
     name_zh: r.nameZh,

@@ -1,0 +1,105 @@
+/**
+ * What a client drawing large sets from vector tiles asks the server for instead of computing it from
+ * every feature: the counts of a filter (total, per category, status and task area) and one page of
+ * its list, sorted as the list panel sorts. Neither reads a geometry, except with `near`, whose exact
+ * distances need them (and whose circle bounds the rows).
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { taskAreasOf } from '#shared/coverage.ts';
+import type { ProjectFilter } from '#shared/filters.ts';
+import { byRank } from '#shared/search.ts';
+import { CATEGORIES, STATUSES, type CategoryId, type StatusId } from '#shared/taxonomy.ts';
+import type { Db } from '../db/client.ts';
+import * as t from '../db/schema.ts';
+import { filterCondition, projectColumns, queryProjects, toProperties } from './project-query.ts';
+
+const { geometry: _geometry, provinces: _provinces, nodes: _nodes, agencies: _agencies, ...sortColumns } = projectColumns;
+const { geometry: _g, ...listColumns } = projectColumns;
+
+const live = (where: Awaited<ReturnType<typeof filterCondition>>) => and(eq(t.projects.retired, false), where);
+
+/** Projects per task area, each project once per area (as dashboard.ts countByTaskArea and coverage do). */
+function byTaskArea(mentions: readonly { project: string; node: string }[]): Record<string, number> {
+  const areas = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const mine = areas.get(m.project) ?? new Set<string>();
+    for (const a of taskAreasOf(m.node)) mine.add(a);
+    areas.set(m.project, mine);
+  }
+  const out: Record<string, number> = {};
+  for (const mine of areas.values()) for (const a of mine) out[a] = (out[a] ?? 0) + 1;
+  return out;
+}
+
+const tally = (rows: readonly { key: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.n]));
+
+/** Total and counts per category, status and task area of the projects a filter matches. */
+export async function projectCounts(db: Db, f: ProjectFilter) {
+  if (f.near) {
+    const rows = await queryProjects(db, f);
+    const count = (key: (r: (typeof rows)[number]) => string) => {
+      const out: Record<string, number> = {};
+      for (const r of rows) out[key(r)] = (out[key(r)] ?? 0) + 1;
+      return out;
+    };
+    const mentions = rows.flatMap((r) => (r.nodes ?? '').split(',').filter(Boolean).map((node) => ({ project: r.id, node })));
+    return { total: rows.length, byCategory: count((r) => r.category), byStatus: count((r) => r.status), byTaskArea: byTaskArea(mentions) };
+  }
+  const where = live(await filterCondition(db, f));
+  const [byCategory, byStatus, mentions] = await Promise.all([
+    db.select({ key: t.projects.category, n: sql<number>`count(*)` }).from(t.projects).where(where).groupBy(t.projects.category).all(),
+    db.select({ key: t.projects.status, n: sql<number>`count(*)` }).from(t.projects).where(where).groupBy(t.projects.status).all(),
+    db
+      .selectDistinct({ project: t.projectMentions.projectId, node: t.projectMentions.nodeId })
+      .from(t.projectMentions)
+      .where(inArray(t.projectMentions.projectId, db.select({ id: t.projects.id }).from(t.projects).where(where)))
+      .all(),
+  ]);
+  return { total: byCategory.reduce((s, r) => s + r.n, 0), byCategory: tally(byCategory), byStatus: tally(byStatus), byTaskArea: byTaskArea(mentions) };
+}
+
+export const SORT_KEYS = ['name', 'category', 'status', 'size', 'distance'] as const;
+export type PageQuery = { limit: number; offset: number; sort?: (typeof SORT_KEYS)[number]; dir: 'asc' | 'desc'; lang: 'zh' | 'en' };
+
+type SortRow = { id: string; nameZh: string; nameEn: string; category: string; status: string; lengthKm: number | null; areaKm2: number | null; distanceKm?: number };
+
+/** The list panel's order (client/panels/project-list.tsx): by name unless told, nearest first with `near`. */
+function sorted<R extends SortRow>(rows: readonly R[], p: PageQuery, near: boolean): R[] {
+  const key = p.sort ?? (near ? 'distance' : 'name');
+  const collator = new Intl.Collator(p.lang === 'zh' ? 'zh' : 'en');
+  const value = (r: R): string | number => {
+    switch (key) {
+      case 'name':
+        return p.lang === 'zh' ? r.nameZh : r.nameEn;
+      case 'category':
+        return CATEGORIES[r.category as CategoryId]?.[p.lang] ?? r.category;
+      case 'status':
+        return STATUSES[r.status as StatusId]?.[p.lang] ?? r.status;
+      case 'size':
+        return r.lengthKm ?? r.areaKm2 ?? -1;
+      case 'distance':
+        return r.distanceKm ?? Infinity;
+    }
+  };
+  const keyed = rows.map((r) => ({ r, v: value(r) }));
+  const dir = p.dir === 'desc' ? -1 : 1;
+  keyed.sort((a, b) => (typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v))) * dir);
+  return keyed.map((k) => k.r);
+}
+
+/** One page of the list of the projects a filter matches: their list properties, no geometry. */
+export async function projectPage(db: Db, f: ProjectFilter, p: PageQuery) {
+  if (f.near) {
+    const rows = sorted(await queryProjects(db, f), p, true);
+    return { total: rows.length, offset: p.offset, items: rows.slice(p.offset, p.offset + p.limit).map(toProperties) };
+  }
+  const where = live(await filterCondition(db, f));
+  // The order from the few columns it needs; the page's rows in full.
+  let keys = await db.select(sortColumns).from(t.projects).where(where).orderBy(asc(t.projects.rid)).all();
+  if (f.q && !p.sort) keys = byRank(f.q, keys, (r) => ({ name_zh: r.nameZh, name_en: r.nameEn, category: r.category }));
+  const order = f.q && !p.sort ? keys : sorted(keys, p, false);
+  const ids = order.slice(p.offset, p.offset + p.limit).map((r) => r.id);
+  const rows = ids.length ? await db.select(listColumns).from(t.projects).where(inArray(t.projects.id, ids)).all() : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { total: order.length, offset: p.offset, items: ids.map((id) => toProperties(byId.get(id)!)) };
+}

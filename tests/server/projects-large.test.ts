@@ -1,0 +1,193 @@
+/**
+ * Large sets: the projects as vector tiles (decoded and compared with /api/projects on the seeded
+ * database), the tiles following an edit, and the counts and list pages a tiled map asks for.
+ */
+import { gunzipSync } from 'node:zlib';
+import { VectorTile, type VectorTileFeature } from '@mapbox/vector-tile';
+import { testClient } from 'hono/testing';
+import { PbfReader } from 'pbf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ErrorSchema, ProjectTileJsonSchema } from '#shared/api-schema.ts';
+import { countByCategory, countByTaskArea } from '../../client/state/dashboard.ts';
+import { bodyOf, editorApp, type TestApp } from '../helpers/test-app.ts';
+
+type Api = ReturnType<typeof testClient<TestApp['app']>>['api'];
+let t: TestApp;
+let token = '';
+let api: Api;
+beforeAll(async () => {
+  ({ t, token } = await editorApp());
+  api = testClient(t.app).api;
+}, 60_000);
+afterAll(() => t.close());
+
+const tileJson = async () => ProjectTileJsonSchema.parse(await (await t.app.request('/api/projects/tiles.json')).json());
+
+/** A tile's project features, by id, read from a gzipped answer as MapLibre reads it. */
+async function tileFeatures(path: string): Promise<Map<string, VectorTileFeature>> {
+  const res = await t.app.request(path, { headers: { 'accept-encoding': 'gzip' } });
+  expect(res.status, path).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+  expect(res.headers.get('content-encoding')).toBe('gzip');
+  const layer = new VectorTile(new PbfReader(gunzipSync(Buffer.from(await res.arrayBuffer())))).layers.projects!;
+  const features = Array.from({ length: layer.length }, (_, i) => layer.feature(i));
+  return new Map(features.map((f) => [f.properties.id as string, f]));
+}
+
+/** The XYZ tile holding a lon/lat at a zoom. */
+function tileAt(z: number, lon: number, lat: number) {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  return { x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) };
+}
+
+/** The first position of nested GeoJSON coordinates. */
+const firstPosition = (c: unknown): [number, number] => {
+  const list = c as unknown[];
+  return Array.isArray(list[0]) ? firstPosition(list[0]) : (list as [number, number]);
+};
+
+/** What a tile carries of a project: its list properties less version and length, no nulls. */
+const expectedTags = (p: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(p).filter(([k, v]) => v !== null && k !== 'version' && k !== 'length_km'));
+
+describe('GET /api/projects/tiles/{z}/{x}/{y}', () => {
+  it('holds every project with the properties /api/projects gives, where it lies', async () => {
+    const all = await bodyOf(api.projects.$get({ query: {} }));
+    const tile = await tileFeatures('/api/projects/tiles/0/0/0');
+    // At zoom 0 a line or area under a pixel is left out (MapLibre's own GeoJSON tiling does the
+    // same); it is in the tile of its place at zoom 5, the overview a planner sees.
+    const missing = all.features.filter((f) => !tile.has(f.id));
+    expect(missing.length).toBeLessThan(5);
+    for (const f of missing) {
+      expect(f.geometry.type, f.id).not.toBe('Point');
+      const [lon, lat] = firstPosition(f.geometry.coordinates);
+      const { x, y } = tileAt(5, lon, lat);
+      expect((await tileFeatures(`/api/projects/tiles/5/${x}/${y}`)).get(f.id)?.properties, f.id).toEqual(expectedTags(f.properties));
+    }
+    const types = { Point: 1, MultiPoint: 1, LineString: 2, MultiLineString: 2, Polygon: 3, MultiPolygon: 3 } as const;
+    for (const f of all.features.filter((x) => tile.has(x.id))) {
+      const got = tile.get(f.id)!;
+      expect(got.properties, f.id).toEqual(expectedTags(f.properties));
+      expect(got.type, f.id).toBe(types[f.geometry.type]);
+      if (f.geometry.type !== 'Point') continue;
+      // One tile for the world: 4096 units, so a position is good to about 0.05°.
+      const [lon, lat] = (got.toGeoJSON(0, 0, 0).geometry as { coordinates: number[] }).coordinates as [number, number];
+      expect(Math.abs(lon - f.geometry.coordinates[0]), f.id).toBeLessThan(0.05);
+      expect(Math.abs(lat - f.geometry.coordinates[1]), f.id).toBeLessThan(0.05);
+    }
+  });
+
+  it('is sent as it is to a client that does not take gzip, and 204 where no project lies', async () => {
+    const res = await t.app.request('/api/projects/tiles/0/0/0', { headers: { 'accept-encoding': 'identity' } });
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer()))).layers.projects!.length).toBeGreaterThan(50);
+    // Zoom 5 at 0°, 0°: the Gulf of Guinea.
+    expect((await t.app.request('/api/projects/tiles/5/16/16')).status).toBe(204);
+  });
+
+  it('refuses a coordinate outside the tile grid with 400 naming it', async () => {
+    const cases = [
+      ['/api/projects/tiles/15/0/0', 'z'],
+      ['/api/projects/tiles/-1/0/0', 'z'],
+      ['/api/projects/tiles/1.5/0/0', 'z'],
+      ['/api/projects/tiles/3/8/0', 'x'],
+      ['/api/projects/tiles/3/0/8', 'y'],
+      ['/api/projects/tiles/3/0/99999999', 'y'],
+      ['/api/projects/tiles/3/0/0?bbox=1,2,3,4', 'bbox'],
+    ] as const;
+    for (const [path, field] of cases) {
+      const res = await t.app.request(path);
+      expect(res.status, path).toBe(400);
+      expect(ErrorSchema.parse(await res.json()).error.field, path).toBe(field);
+    }
+  });
+
+  it('follows an edit: a new version in the tile URL, and the new status in the tile', async () => {
+    const before = await tileJson();
+    expect(before.tiles[0]).toContain(`v=${encodeURIComponent(before.version)}`);
+    expect(before.count).toBeGreaterThan(50);
+    expect(before.thinned).toEqual([]);
+    const old = (await tileFeatures('/api/projects/tiles/0/0/0')).get('tianjin-port')!.properties;
+    const detail = await bodyOf(api.projects[':id'].$get({ param: { id: 'tianjin-port' } }));
+    const status = old.status === 'study' ? 'planned' : 'study';
+    const res = await api.projects[':id'].status.$patch(
+      { param: { id: 'tianjin-port' }, json: { status, note: 'tile test', source: 'test', version: detail.properties.version } },
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    expect(res.status).toBe(200);
+    const after = await tileJson();
+    expect(after.version).not.toBe(before.version);
+    expect(after.tiles[0]).toContain(`v=${encodeURIComponent(after.version)}`);
+    const tile = await tileFeatures('/api/projects/tiles/0/0/0');
+    expect(tile.get('tianjin-port')!.properties).toEqual({ ...old, status });
+    expect(tile.size).toBe((await tileFeatures('/api/projects/tiles/0/0/0')).size);
+    expect(after.count).toBe(before.count);
+  });
+
+  it('lets a browser keep a tile whose URL names the current version, and no other', async () => {
+    const { version } = await tileJson();
+    const current = await t.app.request(`/api/projects/tiles/0/0/0?v=${encodeURIComponent(version)}`);
+    expect(current.headers.get('cache-control')).toContain('immutable');
+    const stale = await t.app.request('/api/projects/tiles/0/0/0?v=0.old');
+    expect(stale.headers.get('cache-control')).toBe('no-cache');
+  });
+});
+
+describe('GET /api/projects/counts and /api/projects/page', () => {
+  const filters = [{}, { node: '2.4' }, { category: 'seaport,airport' }, { province: 'hebei', status: 'planned,study' }, { q: '港' }, { near: '117.7,39.0', radius_km: '40' }];
+
+  it('counts what /api/projects lists, as the dashboard counts it', async () => {
+    for (const query of filters) {
+      const { features } = await bodyOf(api.projects.$get({ query }));
+      const counts = await bodyOf(api.projects.counts.$get({ query }));
+      const label = JSON.stringify(query);
+      expect(counts.total, label).toBe(features.length);
+      expect(counts.byCategory, label).toEqual(countByCategory(features));
+      expect(counts.byStatus, label).toEqual(countByCategory(features.map((f) => ({ properties: { category: f.properties.status } }))));
+      expect(counts.byTaskArea, label).toEqual(countByTaskArea(features));
+    }
+  });
+
+  it('pages through the list in the list panel order, every project once with its list properties', async () => {
+    for (const query of filters) {
+      const { features } = await bodyOf(api.projects.$get({ query }));
+      const ids: string[] = [];
+      for (let offset = 0; ; offset += 7) {
+        const page = await bodyOf(api.projects.page.$get({ query: { ...query, limit: '7', offset: String(offset), ...('q' in query ? { sort: 'name' } : {}) } }));
+        expect(page.total).toBe(features.length);
+        for (const p of page.items) expect(p, p.id).toEqual(features.find((f) => f.id === p.id)!.properties);
+        ids.push(...page.items.map((p) => p.id));
+        if (page.items.length < 7) break;
+      }
+      // By name in Chinese unless told; nearest first with `near` (as /api/projects orders it).
+      const expected = 'near' in query ? features.map((f) => f.id) : features.toSorted((a, b) => a.properties.name_zh.localeCompare(b.properties.name_zh, 'zh')).map((f) => f.id);
+      expect(ids, JSON.stringify(query)).toEqual(expected);
+    }
+  });
+
+  it('sorts by size, largest first, and by English name', async () => {
+    const { features } = await bodyOf(api.projects.$get({ query: {} }));
+    const size = (p: { length_km: number | null; area_km2: number | null }) => p.length_km ?? p.area_km2 ?? -1;
+    const bySize = await bodyOf(api.projects.page.$get({ query: { sort: 'size', dir: 'desc', limit: '10' } }));
+    expect(bySize.items.map(size)).toEqual(features.map((f) => size(f.properties)).sort((a, b) => b - a).slice(0, 10));
+    const en = await bodyOf(api.projects.page.$get({ query: { lang: 'en', limit: '500' } }));
+    expect(en.items.map((p) => p.name_en)).toEqual(features.map((f) => f.properties.name_en).sort((a, b) => a.localeCompare(b, 'en')));
+  });
+
+  it('refuses a bad page or filter with 400 naming the parameter', async () => {
+    for (const [query, field] of [
+      ['limit=0', 'limit'],
+      ['limit=501', 'limit'],
+      ['offset=-1', 'offset'],
+      ['sort=colour', 'sort'],
+      ['node=9.9', 'node'],
+    ] as const) {
+      const res = await t.app.request(`/api/projects/page?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(ErrorSchema.parse(await res.json()).error.field, query).toBe(field);
+    }
+    const res = await t.app.request('/api/projects/counts?category=castle');
+    expect(ErrorSchema.parse(await res.json()).error.field).toBe('category');
+  });
+});
