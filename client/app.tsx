@@ -148,7 +148,8 @@ export function App() {
             basemap={d.basemap}
             lang={lang}
             theme={theme}
-            projects={d.stacked}
+            projects={projects}
+            stacks={d.stacks}
             filter={d.mapExpr}
             selectedId={selected}
             hoverId={d.hover.id}

@@ -24,7 +24,7 @@ import { afterLayout, centreToShow, onNext, whenReady, type Bbox, type Off } fro
 import { fitCamera } from './fit.ts';
 import { applyHighlight, applyLook, NEAR_SOURCE, overlayLayers, partnerFilter, stackLayers, type MapLook } from './overlays.ts';
 import { COVERAGE_FILL } from '../coverage/choropleth.ts';
-import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLayers, withUserFilter } from './project-layers.ts';
+import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLayers, STACK_SOURCE, withUserFilter } from './project-layers.ts';
 import { symbolImages } from './symbols.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
 import { pick } from './pick.ts';
@@ -53,7 +53,10 @@ type Props = {
   basemap: StyleSpecification;
   lang: Lang;
   theme: 'light' | 'contrast';
+  /** Every project: given to the map only when the projects themselves change. */
   projects: FeatureCollection | null;
+  /** The count badges of the shown points (pick.ts stackBadges): what a filter change resends. */
+  stacks: FeatureCollection | null;
   filter: ExpressionSpecification | null;
   selectedId: string | null;
   hoverId: string | null;
@@ -218,6 +221,7 @@ export function MapView({ ref, ...props }: Props) {
           sources: {
             ...next.sources,
             [PROJECT_SOURCE]: previous?.sources[PROJECT_SOURCE] ?? { type: 'geojson', data: q.projects ?? EMPTY, promoteId: 'id' },
+            [STACK_SOURCE]: previous?.sources[STACK_SOURCE] ?? { type: 'geojson', data: q.stacks ?? EMPTY },
             [NEAR_SOURCE]: previous?.sources[NEAR_SOURCE] ?? { type: 'geojson', data: q.nearCircle ?? EMPTY },
           },
           layers: stackLayers(next.layers, overlays),
@@ -247,11 +251,12 @@ export function MapView({ ref, ...props }: Props) {
   }, [camera]);
 
   // Data, filters and highlights: applied once the overlays exist; a wait is dropped on the next change.
-  const { projects, nearCircle, filter, selectedId, hoverId, partners, look } = props;
+  const { projects, stacks, nearCircle, filter, selectedId, hoverId, partners, look } = props;
   const partnerKey = partners.join();
   useEffect(() => ready(mapRef, (map) => map.getLayer('partners-outline') && map.setFilter('partners-outline', partnerFilter(partnerKey ? partnerKey.split(',') : []))), [partnerKey]);
   // setData answers when the worker has the data; nothing waits for it.
   useEffect(() => ready(mapRef, (map) => void map.getSource<GeoJSONSource>(PROJECT_SOURCE)?.setData(projects ?? EMPTY)), [projects]);
+  useEffect(() => ready(mapRef, (map) => void map.getSource<GeoJSONSource>(STACK_SOURCE)?.setData(stacks ?? EMPTY)), [stacks]);
   useEffect(() => ready(mapRef, (map) => void map.getSource<GeoJSONSource>(NEAR_SOURCE)?.setData(nearCircle ?? EMPTY)), [nearCircle]);
   useEffect(
     () =>
@@ -297,6 +302,7 @@ function withOverlays(basemap: StyleSpecification, q: Props): StyleSpecification
     sources: {
       ...basemap.sources,
       [PROJECT_SOURCE]: { type: 'geojson', data: q.projects ?? EMPTY, promoteId: 'id' },
+      [STACK_SOURCE]: { type: 'geojson', data: q.stacks ?? EMPTY },
       [NEAR_SOURCE]: { type: 'geojson', data: q.nearCircle ?? EMPTY },
     },
     layers: stackLayers(basemap.layers, overlayLayers(q.lang, q.theme, q.filter, q.partners)),

@@ -4,7 +4,7 @@
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Lang } from '../i18n/messages.ts';
-import { HIGHLIGHT_LAYERS, isHighlight, partnerLayer, projectLayers, withUserFilter } from './project-layers.ts';
+import { HIGHLIGHT_LAYERS, isHighlight, partnerLayer, projectLayers, withBadges, withUserFilter } from './project-layers.ts';
 import { isProjectsCut } from './basemap-style.ts';
 import type { Classes } from '../coverage/class-breaks.ts';
 import { choroplethColor, choroplethLayers, choroplethOutlineWidth, COVERAGE_FILL, COVERAGE_OUTLINE } from '../coverage/choropleth.ts';
@@ -27,8 +27,9 @@ export function overlayLayers(lang: Lang, theme: 'light' | 'contrast', filter: E
       paint: { 'line-color': '#0077BB', 'line-width': 2, 'line-dasharray': [2, 2] },
     },
   ];
-  const projects = projectLayers(lang, theme).map((l) =>
-    HIGHLIGHT_LAYERS.includes(l.id) ? l : { ...l, filter: withUserFilter(l, filter) },
+  const projects = withBadges(
+    projectLayers(lang, theme).map((l) => (HIGHLIGHT_LAYERS.includes(l.id) ? l : { ...l, filter: withUserFilter(l, filter) })),
+    theme,
   );
   const partner = { ...partnerLayer(theme), filter: partnerFilter(partners) } as LayerSpecification;
   // The choropleth goes over the partners' tint: when it is on, its classes are what the fill says.

@@ -3,10 +3,10 @@
  * railway across a region, the smallest of nested areas), and a choice when several points sit on
  * the very same spot (six of the plan's items are at the airport) or when only whole-region
  * programmes cover the place clicked (they are listed, never one opened at random).
- * Also the count badge's data: how many shown points share each spot.
+ * Also the count badges' data: how many shown points share each spot.
  */
 import type { MapGeoJSONFeature } from 'maplibre-gl';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import { isWide } from '#shared/wide.ts';
 
 export type Pick = { kind: 'none' } | { kind: 'one'; id: string } | { kind: 'many'; ids: string[] };
@@ -59,24 +59,31 @@ export function pick(hits: MapGeoJSONFeature[], click: { x: number; y: number },
 /** Where a point stands, to about a metre: points at the same key share one spot. */
 const spotKey = (c: number[]) => `${c[0]!.toFixed(5)},${c[1]!.toFixed(5)}`;
 
+/** A count badge: where several shown points share a spot, how many they are (`stack_n`). */
+export type StackBadge = Feature<Point, { id: string; stack_n: number }>;
+
 /**
- * The projects with the count badge's properties: on the first shown Point of every spot that
- * several shown points share, `stack_n` is how many there are (the badge draws it); elsewhere 0.
- * A MultiPoint counts at each of its spots but never carries the badge (it would draw at all of
- * them). Only shown features count, so the badge agrees with the chooser that a click there opens.
+ * The count badges of the shown points, the small source the badge layers draw from (the projects
+ * source itself never changes with a filter): one Point at the first shown Point of every spot
+ * that several shown points share, `stack_n` how many there are, `id` that point's. A MultiPoint
+ * counts at each of its spots but never carries the badge (it would draw at all of them). Only
+ * shown features count, so the badge agrees with the chooser that a click there opens.
  */
-export function markStacks<F extends FeatureCollection>(fc: F, shown: ReadonlySet<string>): F {
-  const byspot = new Map<string, Feature[]>();
-  const add = (key: string, f: Feature) => byspot.set(key, [...(byspot.get(key) ?? []), f]);
-  for (const f of fc.features) {
-    if (!shown.has(String(f.properties?.id))) continue;
+export function stackBadges(shown: readonly Feature[]): FeatureCollection<Point, StackBadge['properties']> {
+  const byspot = new Map<string, { lead: Feature<Point> | null; n: number }>();
+  const add = (key: string, f: Feature) => {
+    const spot = byspot.get(key) ?? { lead: null, n: 0 };
+    spot.n++;
+    if (!spot.lead && f.geometry?.type === 'Point') spot.lead = f as Feature<Point>;
+    byspot.set(key, spot);
+  };
+  for (const f of shown) {
     if (f.geometry?.type === 'Point') add(spotKey(f.geometry.coordinates), f);
     else if (f.geometry?.type === 'MultiPoint') for (const key of new Set(f.geometry.coordinates.map(spotKey))) add(key, f);
   }
-  const lead = new Map<Feature, number>();
-  for (const group of byspot.values()) {
-    const first = group.find((f) => f.geometry?.type === 'Point');
-    if (group.length > 1 && first) lead.set(first, group.length);
+  const features: StackBadge[] = [];
+  for (const { lead, n } of byspot.values()) {
+    if (n > 1 && lead) features.push({ type: 'Feature', geometry: lead.geometry, properties: { id: String(lead.properties?.id), stack_n: n } });
   }
-  return { ...fc, features: fc.features.map((f) => ({ ...f, properties: { ...f.properties, stack_n: lead.get(f) ?? 0 } })) };
+  return { type: 'FeatureCollection', features };
 }

@@ -16,6 +16,8 @@ import { perFeature, perFeatureCurve } from './program-variants.ts';
 import { SYMBOL_EDGE, edgeOf } from './symbols.ts';
 
 export const PROJECT_SOURCE = 'projects';
+/** The count badges of stacked points (client/map/pick.ts stackBadges): a small source of their own. */
+export const STACK_SOURCE = 'project-stacks';
 
 export const categoryColor: ExpressionSpecification = [
   'match',
@@ -221,34 +223,6 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       },
     },
     {
-      // The count badge of a spot several shown points share (stack_n from client/map/pick.ts
-      // markStacks): a dark disc up and to the right of the symbol, its number in white.
-      id: 'projects-stack-badge',
-      type: 'circle',
-      source: PROJECT_SOURCE,
-      filter: ['all', isPoint, ['>', ['coalesce', ['get', 'stack_n'], 0], 1]],
-      paint: {
-        'circle-radius': 8 * textScale,
-        'circle-color': '#1b1f24',
-        'circle-stroke-color': perFeature('#ffffff'),
-        'circle-stroke-width': 1.5,
-        'circle-translate': [12 * textScale, -12 * textScale],
-      },
-    },
-    {
-      id: 'projects-stack-count',
-      type: 'symbol',
-      source: PROJECT_SOURCE,
-      filter: ['all', isPoint, ['>', ['coalesce', ['get', 'stack_n'], 0], 1]],
-      layout: {
-        'text-field': ['to-string', ['get', 'stack_n']],
-        'text-size': 11 * textScale,
-        'text-allow-overlap': true,
-        'text-ignore-placement': true,
-      },
-      paint: { 'text-color': '#ffffff', 'text-translate': [12 * textScale, -12 * textScale] },
-    },
-    {
       // Line labels go before the point labels in the stack, so a key place's name is placed first.
       id: 'projects-line-label',
       type: 'symbol',
@@ -304,6 +278,48 @@ export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectL
       paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#FFD400', 'circle-stroke-width': 4 },
     },
   ];
+}
+
+/**
+ * The count badge of a spot several shown points share, from STACK_SOURCE (which holds only the
+ * badges of what is shown, so the user's filter is never ANDed on): a dark disc up and to the
+ * right of the symbol, its number in white. In the stack they go right after the point layers.
+ */
+export function badgeLayers(theme: 'light' | 'contrast'): LayerSpecification[] {
+  const textScale = theme === 'contrast' ? 1.25 : 1;
+  return [
+    {
+      id: 'projects-stack-badge',
+      type: 'circle',
+      source: STACK_SOURCE,
+      paint: {
+        'circle-radius': 8 * textScale,
+        'circle-color': '#1b1f24',
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+        'circle-translate': [12 * textScale, -12 * textScale],
+      },
+    },
+    {
+      id: 'projects-stack-count',
+      type: 'symbol',
+      source: STACK_SOURCE,
+      layout: {
+        'text-field': ['to-string', ['get', 'stack_n']],
+        'text-size': 11 * textScale,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': '#ffffff', 'text-translate': [12 * textScale, -12 * textScale] },
+    },
+  ];
+}
+
+/** The project layers with the badge layers in their place: after the points, before the labels. */
+export function withBadges<L extends LayerSpecification>(layers: L[], theme: 'light' | 'contrast'): (L | LayerSpecification)[] {
+  const at = layers.findIndex((l) => l.id === 'projects-line-label');
+  const cut = at < 0 ? layers.length : at;
+  return [...layers.slice(0, cut), ...badgeLayers(theme), ...layers.slice(cut)];
 }
 
 /**

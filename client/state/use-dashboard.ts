@@ -15,7 +15,7 @@ import type { PlanPayload, ProjectCollection } from '../lib/api.ts';
 import { basemapStyle } from '../map/basemap-style.ts';
 import { PALETTES } from '../map/basemap-palettes.ts';
 import type { MapHandle } from '../map/map-view.tsx';
-import { markStacks } from '../map/pick.ts';
+import { stackBadges } from '../map/pick.ts';
 import { bboxOf, useCameraFit } from '../map/use-camera-fit.ts';
 import {
   appClass,
@@ -98,8 +98,9 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
   const userExpr = useMemo(() => filterExpression(filters, ids), [filters, ids]);
   const filtered = useMemo(() => applyFilter(all, userExpr), [all, userExpr]);
   const visible = useMemo(() => withoutHidden(filtered, hidden), [filtered, hidden]);
-  // The count badge of stacked points counts what the map shows.
-  const stacked = useMemo(() => projects && markStacks(projects, new Set(visible.map((f) => f.properties.id))), [projects, visible]);
+  // The count badges of stacked points count what the map shows: a small source of their own, so a
+  // filter change never gives the map the projects again.
+  const stacks = useMemo(() => stackBadges(visible), [visible]);
   const { fitShown } = useCameraFit(filters, visible, sliding, map);
 
   // A link naming a plan node that does not exist says so, and the node is dropped (not zero projects).
@@ -209,7 +210,7 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
     basemap,
     all,
     visible,
-    stacked,
+    stacks,
     counts,
     nodeCounts: taskCounts,
     mapExpr,

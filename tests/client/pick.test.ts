@@ -1,7 +1,8 @@
 /** What a click picks on the map: small before big, smallest of nested areas, a choice for stacked points. */
 import type { MapGeoJSONFeature } from 'maplibre-gl';
+import type { Feature } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { markStacks, pick } from '../../client/map/pick.ts';
+import { pick, stackBadges } from '../../client/map/pick.ts';
 
 type G = { type: string; coordinates: unknown };
 const feature = (id: string, geometry: G, layer = 'projects-point', extra: Record<string, unknown> = {}) =>
@@ -56,26 +57,38 @@ describe('pick', () => {
   });
 });
 
-describe('markStacks (the count badge)', () => {
+describe('stackBadges (the count badges\' own source)', () => {
   const point = (id: string, c: [number, number]) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: c }, properties: { id } });
-  const fc = {
-    type: 'FeatureCollection' as const,
-    features: [point('a1', [117.346, 39.1244]), point('a2', [117.346, 39.1244]), point('a3', [117.346, 39.1244]), point('port', [117.78, 38.98])],
-  };
-  const n = (out: typeof fc) => Object.fromEntries(out.features.map((f) => [f.properties.id, (f.properties as unknown as { stack_n: number }).stack_n]));
+  const airport: [number, number] = [117.346, 39.1244];
+  const [a1, a2, a3, port] = [point('a1', airport), point('a2', airport), point('a3', airport), point('port', [117.78, 38.98])];
+  const line = { type: 'Feature' as const, geometry: { type: 'LineString' as const, coordinates: [airport, [117.78, 38.98]] }, properties: { id: 'rail' } };
+  const badges = (shown: Feature[]) => stackBadges(shown).features.map((f) => ({ at: f.geometry.coordinates, ...f.properties }));
 
-  it('puts the count of a shared spot on its first shown point only', () => {
-    expect(n(markStacks(fc, new Set(['a1', 'a2', 'a3', 'port'])))).toEqual({ a1: 3, a2: 0, a3: 0, port: 0 });
+  it('holds one badge per shared spot, on its first shown point, with the count', () => {
+    expect(badges([a1, a2, a3, port, line])).toEqual([{ at: airport, id: 'a1', stack_n: 3 }]);
   });
 
-  it('counts a MultiPoint at each of its spots, but draws the badge on a Point', () => {
-    const zone = { type: 'Feature' as const, geometry: { type: 'MultiPoint' as const, coordinates: [[117.346, 39.1244], [117.7, 39.0]] }, properties: { id: 'zone' } };
-    const withZone = { ...fc, features: [zone, ...fc.features] } as unknown as typeof fc;
-    expect(n(markStacks(withZone, new Set(['zone', 'a1', 'a2', 'port'])))).toEqual({ zone: 0, a1: 3, a2: 0, a3: 0, port: 0 });
+  it('holds nothing for points alone on their spot, lines and areas', () => {
+    expect(badges([a1, port, line])).toEqual([]);
+    expect(badges([])).toEqual([]);
   });
 
-  it('counts only what the map shows', () => {
-    expect(n(markStacks(fc, new Set(['a2', 'a3', 'port'])))).toEqual({ a1: 0, a2: 2, a3: 0, port: 0 });
-    expect(n(markStacks(fc, new Set(['a3', 'port'])))).toEqual({ a1: 0, a2: 0, a3: 0, port: 0 });
+  it('counts a MultiPoint at each of its spots, once, but puts the badge on a Point', () => {
+    const zone = { type: 'Feature' as const, geometry: { type: 'MultiPoint' as const, coordinates: [airport, airport, [117.7, 39.0]] }, properties: { id: 'zone' } };
+    expect(badges([zone, a1, a2, port])).toEqual([{ at: airport, id: 'a1', stack_n: 3 }]);
+    // two MultiPoints sharing a spot and no Point there: no badge (it would draw at all their spots)
+    const other = { ...zone, properties: { id: 'zone2' } };
+    expect(badges([zone, other])).toEqual([]);
+  });
+
+  it('counts only what the map shows: a hidden point leaves the count, a lone one the badge', () => {
+    expect(badges([a2, a3, port])).toEqual([{ at: airport, id: 'a2', stack_n: 2 }]);
+    expect(badges([a3, port])).toEqual([]);
+  });
+
+  it('stands exactly where its point stands, and a spot is the same to about a metre', () => {
+    const near = point('near', [117.346001, 39.1244]);
+    expect(badges([a1, near])).toEqual([{ at: airport, id: 'a1', stack_n: 2 }]);
+    expect(badges([a1, point('apart', [117.34601, 39.1244])])).toEqual([]);
   });
 });

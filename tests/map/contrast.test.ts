@@ -8,7 +8,7 @@ import { createExpression, featureFilter, latest } from '@maplibre/maplibre-gl-s
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '#shared/taxonomy.ts';
 import { PALETTES, type BasemapTheme } from '../../client/map/basemap-palettes.ts';
 import { contrast, luminance, over } from '../../client/map/colour.ts';
-import { projectLayers } from '../../client/map/project-layers.ts';
+import { badgeLayers, projectLayers } from '../../client/map/project-layers.ts';
 import { drawSymbol, LAND_FILLS, SYMBOL_EDGE } from '../../client/map/symbols.ts';
 
 const THEMES: BasemapTheme[] = ['light', 'contrast'];
@@ -18,7 +18,7 @@ const fills = (t: BasemapTheme) => {
   return { land: p.land, province: p.province, plan: p.plan, neighbour: p.neighbour };
 };
 const paintOf = (id: string, key: string, t: BasemapTheme) => {
-  const layer = projectLayers('zh', t).find((l) => l.id === id) as { paint?: Record<string, unknown> };
+  const layer = [...projectLayers('zh', t), ...badgeLayers(t)].find((l) => l.id === id) as { paint?: Record<string, unknown> };
   return layer.paint?.[key] as string;
 };
 
