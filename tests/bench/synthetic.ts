@@ -1,6 +1,7 @@
 /**
  * Realistic synthetic projects for scale tests: points, lines with many vertices and polygons,
- * spread over the plan's region with a seeded random walk, each mentioning a real plan measure.
+ * spread over the plan's region with a seeded random walk, each mentioning a real plan measure;
+ * a few points share a spot (stacked points).
  * Never written into geodata/: benchmarks load them into a scratch database.
  */
 import type { Geodata } from '../../server/db/geodata.ts';
@@ -30,6 +31,7 @@ export function syntheticProjects(count: number, data: Geodata, seed = 1): { pro
   const provinces = ['beijing', 'tianjin', 'hebei', 'shanxi', 'inner-mongolia', 'liaoning', 'shandong'];
   const projects: ProjectFeature[] = [];
   const shares: Geodata['shares'] = {};
+  let lastPoint: [number, number] | null = null;
   for (let i = 0; i < count; i++) {
     const x = FRAME.w + rnd() * (FRAME.e - FRAME.w);
     const y = FRAME.s + rnd() * (FRAME.n - FRAME.s);
@@ -37,7 +39,11 @@ export function syntheticProjects(count: number, data: Geodata, seed = 1): { pro
     let geometry: ProjectFeature['geometry'];
     let category: CategoryId;
     if (kind < 0.7) {
-      geometry = { type: 'Point', coordinates: [round(x), round(y)] };
+      // One point in fifty shares the spot of the point before it, as the plan's items at the
+      // airport do: the map draws a count badge there.
+      const at: [number, number] = (i % 50 === 0 ? lastPoint : null) ?? [round(x), round(y)];
+      geometry = { type: 'Point', coordinates: at };
+      lastPoint = at;
       category = 'industrial-park';
     } else if (kind < 0.9) {
       // A corridor: 20-200 vertices, a few hundred metres to a few km apart.
