@@ -114,7 +114,10 @@ const server = await (async () => {
   // The yardstick stays fixed: the style (and project layers) as they were before this benchmark's
   // changes began to cut shader programs (reference-style.json), its basemap from the GeoJSON files.
   const frozen = JSON.parse(readFileSync(new URL('./reference-style.json', import.meta.url), 'utf8').replaceAll('BASE_URL', base)) as StyleSpecification;
-  pages.reference = page(geojsonReference({ ...frozen, sources: { ...frozen.sources, [PROJECT_SOURCE]: { type: 'geojson', data: projects as never } } }, base));
+  const frozenWithProjects = { ...frozen, sources: { ...frozen.sources, [PROJECT_SOURCE]: { type: 'geojson' as const, data: projects as never } } };
+  pages.reference = page(geojsonReference(frozenWithProjects, base));
+  // The frozen style from the vector tiles: today's bare page before its style changes (BENCH_PAGES=before,bare).
+  pages.before = page(frozenWithProjects, APP_OPTIONS);
   pages.bare = page(withProjects(style), APP_OPTIONS);
   // Breakdown: the label points as GeoJSON files, as before they went into the tiles.
   if (BREAKDOWN) pages['points-geojson'] = page(withProjects(geojsonReference(style, base, ['cities', 'province-labels', 'tianjin-districts'])), APP_OPTIONS);
@@ -123,12 +126,17 @@ const server = await (async () => {
 })();
 
 try {
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-  });
+  const launch = () =>
+    chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    });
   const time = async (path: string, done: () => boolean) => {
-    const context = await browser!.newContext({ viewport: { width: 1440, height: 900 } });
+    // A browser of its own for each page (a fresh profile): the GPU process keeps the shader
+    // programs it compiled, so a page after another with the same programs would find them made.
+    await browser?.close();
+    browser = await launch();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const p = await context.newPage();
     const profiling = BREAKDOWN && path.endsWith(`/${process.env.BENCH_PROFILE}`);
     const cdp = profiling ? await context.newCDPSession(p) : undefined;
