@@ -10,6 +10,7 @@ import type { ProjectFilter } from '#shared/filters.ts';
 import { byRank } from '#shared/search.ts';
 import { CATEGORIES, STATUSES, type CategoryId, type StatusId } from '#shared/taxonomy.ts';
 import type { Db } from '../db/client.ts';
+import { dataVersion } from '../middleware/response-cache.ts';
 import * as t from '../db/schema.ts';
 import { filterCondition, projectColumns, queryProjects, toProperties } from './project-query.ts';
 
@@ -87,18 +88,34 @@ function sorted<R extends SortRow>(rows: readonly R[], p: PageQuery, near: boole
   return keyed.map((k) => k.r);
 }
 
+/** Orders kept per data version: paging through a large list sorts it once (a scan of 100k rows takes seconds). */
+const ORDERS_KEPT = 16;
+const ordersOf = new WeakMap<Db, Map<string, { version: string; ids: string[] }>>();
+
+/** The ids a filter matches, in the page's order. */
+async function orderedIds(db: Db, f: ProjectFilter, p: PageQuery): Promise<string[]> {
+  const key = JSON.stringify([f, p.sort, p.dir, p.lang]);
+  const orders = ordersOf.get(db) ?? new Map<string, { version: string; ids: string[] }>();
+  ordersOf.set(db, orders);
+  const version = await dataVersion(db);
+  const kept = orders.get(key);
+  if (kept?.version === version) return kept.ids;
+  const keys = await db.select(sortColumns).from(t.projects).where(live(await filterCondition(db, f))).orderBy(asc(t.projects.rid)).all();
+  const ids = (f.q && !p.sort ? byRank(f.q, keys, (r) => ({ name_zh: r.nameZh, name_en: r.nameEn, category: r.category })) : sorted(keys, p, false)).map((r) => r.id);
+  orders.delete(key);
+  orders.set(key, { version, ids });
+  if (orders.size > ORDERS_KEPT) orders.delete(orders.keys().next().value!);
+  return ids;
+}
+
 /** One page of the list of the projects a filter matches: their list properties, no geometry. */
 export async function projectPage(db: Db, f: ProjectFilter, p: PageQuery) {
   if (f.near) {
     const rows = sorted(await queryProjects(db, f), p, true);
     return { total: rows.length, offset: p.offset, items: rows.slice(p.offset, p.offset + p.limit).map(toProperties) };
   }
-  const where = live(await filterCondition(db, f));
-  // The order from the few columns it needs; the page's rows in full.
-  let keys = await db.select(sortColumns).from(t.projects).where(where).orderBy(asc(t.projects.rid)).all();
-  if (f.q && !p.sort) keys = byRank(f.q, keys, (r) => ({ name_zh: r.nameZh, name_en: r.nameEn, category: r.category }));
-  const order = f.q && !p.sort ? keys : sorted(keys, p, false);
-  const ids = order.slice(p.offset, p.offset + p.limit).map((r) => r.id);
+  const order = await orderedIds(db, f, p);
+  const ids = order.slice(p.offset, p.offset + p.limit);
   const rows = ids.length ? await db.select(listColumns).from(t.projects).where(inArray(t.projects.id, ids)).all() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return { total: order.length, offset: p.offset, items: ids.map((id) => toProperties(byId.get(id)!)) };

@@ -175,6 +175,23 @@ describe('GET /api/projects/counts and /api/projects/page', () => {
     expect(en.items.map((p) => p.name_en)).toEqual(features.map((f) => f.properties.name_en).sort((a, b) => a.localeCompare(b, 'en')));
   });
 
+  it('sorts again after an edit: a project moved to another status moves in the list by status', async () => {
+    const query = { sort: 'status', limit: '500', lang: 'en' } as const;
+    const before = await bodyOf(api.projects.page.$get({ query }));
+    const first = before.items[0]!;
+    const last = before.items.at(-1)!;
+    expect(first.status).not.toBe(last.status);
+    const res = await api.projects[':id'].status.$patch(
+      { param: { id: first.id }, json: { status: last.status, note: 'list order test', source: 'test', version: first.version } },
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    expect(res.status).toBe(200);
+    const after = await bodyOf(api.projects.page.$get({ query }));
+    expect(after.items.findIndex((p) => p.id === first.id)).toBeGreaterThanOrEqual(after.items.findIndex((p) => p.status === last.status));
+    expect(after.items.find((p) => p.id === first.id)!.status).toBe(last.status);
+    expect(after.items[0]!.id).not.toBe(first.id);
+  });
+
   it('refuses a bad page or filter with 400 naming the parameter', async () => {
     for (const [query, field] of [
       ['limit=0', 'limit'],
