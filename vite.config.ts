@@ -48,6 +48,10 @@ export default defineConfig({
           // 2-core machine, and a test may not fail because the machine is busy.
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Two files at a time (the default is one on two cores): many wait on child processes,
+          // password hashing or disk syncs, and each file has its own temp folder, database and
+          // ports (port 0), so they do not meet.
+          maxWorkers: 2,
           benchmark: { include: ['tests/bench/**/*.bench.ts'] },
         },
       },
