@@ -22,9 +22,9 @@ import type { FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
 import { afterLayout, centreToShow, onNext, whenReady, type Bbox, type Off } from './map-events.ts';
 import { fitCamera } from './fit.ts';
-import { applyHighlight, applyLook, NEAR_SOURCE, overlayLayers, partnerFilter, stackLayers, type MapLook } from './overlays.ts';
+import { applyHighlight, applyLargeSet, applyLook, NEAR_SOURCE, overlayLayers, partnerFilter, stackLayers, type MapLook } from './overlays.ts';
 import { COVERAGE_FILL } from '../coverage/choropleth.ts';
-import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLayers, STACK_SOURCE, withUserFilter } from './project-layers.ts';
+import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, isLargeSet, PROJECT_SOURCE, projectLayers, STACK_SOURCE, withUserFilter } from './project-layers.ts';
 import { symbolImages } from './symbols.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
 import { pick } from './pick.ts';
@@ -215,7 +215,7 @@ export function MapView({ ref, ...props }: Props) {
       diff: true,
       transformStyle: (previous, next) => {
         const q = latest.current;
-        const overlays = overlayLayers(q.lang, q.theme, q.filter, q.partners);
+        const overlays = overlayLayers(q.lang, q.theme, q.filter, q.partners, largeOf(q.projects));
         return {
           ...next,
           sources: {
@@ -256,6 +256,14 @@ export function MapView({ ref, ...props }: Props) {
   useEffect(() => ready(mapRef, (map) => map.getLayer('partners-outline') && map.setFilter('partners-outline', partnerFilter(partnerKey ? partnerKey.split(',') : []))), [partnerKey]);
   // setData answers when the worker has the data; nothing waits for it.
   useEffect(() => ready(mapRef, (map) => void map.getSource<GeoJSONSource>(PROJECT_SOURCE)?.setData(projects ?? EMPTY)), [projects]);
+  // A large set draws cheaper at low zoom (project-layers.ts largeSet); the plan's own map never is one.
+  const large = largeOf(projects);
+  const appliedLarge = useRef(large);
+  useEffect(() => {
+    if (appliedLarge.current === large) return;
+    appliedLarge.current = large;
+    return ready(mapRef, (map) => applyLargeSet(map, latest.current.lang, latest.current.theme, large));
+  }, [large]);
   useEffect(() => ready(mapRef, (map) => void map.getSource<GeoJSONSource>(STACK_SOURCE)?.setData(stacks ?? EMPTY)), [stacks]);
   useEffect(() => ready(mapRef, (map) => void map.getSource<GeoJSONSource>(NEAR_SOURCE)?.setData(nearCircle ?? EMPTY)), [nearCircle]);
   useEffect(
@@ -293,6 +301,7 @@ export function MapView({ ref, ...props }: Props) {
   return <div ref={container} className="map" role="region" aria-label={MESSAGES[lang].map} data-testid="map" />;
 }
 
+const largeOf = (projects: FeatureCollection | null) => isLargeSet(projects?.features.length ?? 0);
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** The basemap with the overlays stacked in, their sources holding what is known yet. */
@@ -305,7 +314,7 @@ function withOverlays(basemap: StyleSpecification, q: Props): StyleSpecification
       [STACK_SOURCE]: { type: 'geojson', data: q.stacks ?? EMPTY },
       [NEAR_SOURCE]: { type: 'geojson', data: q.nearCircle ?? EMPTY },
     },
-    layers: stackLayers(basemap.layers, overlayLayers(q.lang, q.theme, q.filter, q.partners)),
+    layers: stackLayers(basemap.layers, overlayLayers(q.lang, q.theme, q.filter, q.partners, largeOf(q.projects))),
   };
 }
 

@@ -12,7 +12,8 @@ import { symbologyLooks, type Symbology } from '../coverage/symbology.ts';
 
 export const NEAR_SOURCE = 'near-circle';
 
-export function overlayLayers(lang: Lang, theme: 'light' | 'contrast', filter: ExpressionSpecification | null, partners: string[]) {
+/** `large`: a large set of projects, drawn cheaper at low zoom (project-layers.ts isLargeSet). */
+export function overlayLayers(lang: Lang, theme: 'light' | 'contrast', filter: ExpressionSpecification | null, partners: string[], large = false) {
   const near = [
     {
       id: 'near-fill',
@@ -28,7 +29,7 @@ export function overlayLayers(lang: Lang, theme: 'light' | 'contrast', filter: E
     },
   ];
   const projects = withBadges(
-    projectLayers(lang, theme).map((l) => (HIGHLIGHT_LAYERS.includes(l.id) ? l : { ...l, filter: withUserFilter(l, filter) })),
+    projectLayers(lang, theme, { large }).map((l) => (HIGHLIGHT_LAYERS.includes(l.id) ? l : { ...l, filter: withUserFilter(l, filter) })),
     theme,
   );
   const partner = { ...partnerLayer(theme), filter: partnerFilter(partners) } as LayerSpecification;
@@ -51,6 +52,19 @@ export function applyLook(map: MapLibreMap, look: MapLook, lang: Lang, theme: 'l
     if (l.visible !== undefined) show(l.id, l.visible);
     type Paint = Parameters<MapLibreMap['setPaintProperty']>;
     for (const [key, value] of Object.entries(l.paint)) map.setPaintProperty(l.id, key as Paint[1], value as Paint[2]);
+  }
+}
+
+/**
+ * The zoom ranges and layouts of the project layers for a set of this size, on a live map (the
+ * set grew past or fell under LARGE_SET). Visibility stays with applyLook.
+ */
+export function applyLargeSet(map: MapLibreMap, lang: Lang, theme: 'light' | 'contrast', large: boolean) {
+  for (const l of projectLayers(lang, theme, { large })) {
+    if (!map.getLayer(l.id)) continue;
+    map.setLayerZoomRange(l.id, l.minzoom ?? 0, l.maxzoom ?? 24);
+    type Key = Parameters<MapLibreMap['setLayoutProperty']>[1];
+    for (const [key, value] of Object.entries(l.layout ?? {})) if (key !== 'visibility') map.setLayoutProperty(l.id, key as Key, value);
   }
 }
 

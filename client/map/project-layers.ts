@@ -90,7 +90,47 @@ const LINE_LABEL_RANK: ExpressionSpecification = [
 /** Each project layer with the geometry filter it always keeps; the user's filter is ANDed on. */
 type ProjectLayer = LayerSpecification & { source: typeof PROJECT_SOURCE };
 
-export function projectLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectLayer[] {
+/**
+ * A large set: above this many projects the map draws cheaper below DETAIL_ZOOM (see largeSet).
+ * The plan's own map (under a hundred projects) is never one.
+ */
+export const LARGE_SET = 2000;
+export const DETAIL_ZOOM = 8;
+export const isLargeSet = (count: number) => count > LARGE_SET;
+
+/** Layers a large set draws only from DETAIL_ZOOM: casings, edges, tints, region outlines, labels. */
+const DETAIL_ONLY = new Set([
+  'projects-area-outline-region',
+  'projects-line-casing',
+  'projects-line-edge',
+  'projects-line-edge-fill',
+  'projects-point-representative',
+  'projects-line-label',
+  'projects-label',
+]);
+
+/**
+ * The layers of a large set. At 10,000 projects a software-rendered frame of the whole region took
+ * about 1.5 s, most of it in the lines' white casing and dark edges (each drawn around hundreds of
+ * thousands of vertices with round joins), and every filter click laid out and placed thousands of
+ * labels again. Below DETAIL_ZOOM a large set draws each line once, with cheap joins and caps, and
+ * points, areas and lines without their labels; from DETAIL_ZOOM on, everything as usual.
+ */
+function largeSet(layer: ProjectLayer): ProjectLayer {
+  if (DETAIL_ONLY.has(layer.id)) return { ...layer, minzoom: DETAIL_ZOOM };
+  if (layer.type !== 'line' || !layer.layout) return layer;
+  const layout = { ...layer.layout };
+  if (layout['line-join'] === 'round') layout['line-join'] = ['step', ['zoom'], 'miter', DETAIL_ZOOM, 'round'];
+  if (layout['line-cap'] === 'round') layout['line-cap'] = ['step', ['zoom'], 'butt', DETAIL_ZOOM, 'round'];
+  return { ...layer, layout };
+}
+
+export function projectLayers(lang: Lang, theme: 'light' | 'contrast', { large = false } = {}): ProjectLayer[] {
+  const layers = allLayers(lang, theme);
+  return large ? layers.map(largeSet) : layers;
+}
+
+function allLayers(lang: Lang, theme: 'light' | 'contrast'): ProjectLayer[] {
   // The basemap's land is pale in both themes: dark text on a white halo reads best on it; the
   // projector theme makes project text bigger instead.
   const halo = '#ffffff';
