@@ -118,7 +118,9 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
   }, [plan, update, lang]);
 
   const counts = useMemo(() => countByCategory(filtered), [filtered]);
-  const taskCounts = useMemo(() => nodeCounts(all, filters, ids), [all, filters, ids]);
+  // The task counts leave the chosen task out: choosing one (the commonest click) counts nothing again.
+  const othersKey = JSON.stringify({ ...filters, nodes: [] });
+  const taskCounts = useMemo(() => nodeCounts(all, JSON.parse(othersKey) as Filters, ids), [all, othersKey, ids]);
   const mapExpr = useMemo(() => mapFilter(userExpr, hidden), [userExpr, hidden]);
   // A choice belongs to the view it was made in: another filter, mode or language drops it.
   const choiceView = JSON.stringify([mapExpr, nearMode, presenting, lang]);
