@@ -1,5 +1,5 @@
 /** The filtered projects as a sortable table; hovering a row highlights it, clicking flies to it. */
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { CATEGORIES, PROVINCES, STATUSES, type ProvinceId } from '#shared/taxonomy.ts';
 import { nameOf, useT } from '../i18n/use-lang.ts';
 import type { Messages } from '../i18n/messages.ts';
@@ -13,6 +13,15 @@ function provinceList(names: string[], t: Messages) {
 }
 
 const wide = (f: ProjectFeature) => isWide(f.properties);
+
+/**
+ * Rows drawn at first, and added each time the reader scrolls near the end: a list of 10,000
+ * projects draws what is on screen and a little more, not 10,000 rows on every filter click. The
+ * plan's own list (under a hundred) is drawn whole.
+ */
+export const LIST_PAGE = 200;
+/** How many rows to draw: a page more once the end comes near, never more than there are. */
+export const rowsToDraw = (total: number, drawn: number, nearEnd: boolean) => Math.min(total, nearEnd ? drawn + LIST_PAGE : Math.max(drawn, LIST_PAGE));
 
 type SortKey = 'name' | 'category' | 'status' | 'size' | 'distance';
 
@@ -55,6 +64,17 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
     return distances && sort.key === 'distance' ? [...sorted.filter((f) => !wide(f)), ...sorted.filter(wide)] : sorted;
   }, [features, sort.key, sort.dir, lang, distances, label]);
   const firstWide = distances && sort.key === 'distance' ? rows.findIndex(wide) : -1;
+  // Rows drawn so far, for these rows (other rows start again at one page).
+  const [drawnFor, setDrawn] = useState({ rows, n: rowsToDraw(rows.length, 0, false) });
+  const drawn = drawnFor.rows === rows ? drawnFor.n : rowsToDraw(rows.length, 0, false);
+  const end = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const el = end.current;
+    if (!el || drawn >= rows.length || typeof IntersectionObserver !== 'function') return;
+    const io = new IntersectionObserver((seen) => seen.some((e) => e.isIntersecting) && setDrawn({ rows, n: rowsToDraw(rows.length, drawn, true) }), { rootMargin: '600px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [rows, drawn]);
 
   const sortButton = (key: SortKey, text: string) => (
     <button type="button" onClick={() => setSort({ key, dir: sort.key === key ? ((-sort.dir) as 1 | -1) : 1 })}>
@@ -84,7 +104,7 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
           </tr>
         </thead>
         <tbody onMouseLeave={() => onHover(null)}>
-          {rows.map((f, i) => {
+          {rows.slice(0, drawn).map((f, i) => {
             const p = f.properties;
             return (
               <Fragment key={p.id}>
@@ -124,6 +144,7 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
         </tbody>
       </table>
       {!rows.length && <p className="empty">{t.noMatch}</p>}
+      {drawn < rows.length && <p ref={end} className="more" aria-hidden />}
     </div>
   );
 }
