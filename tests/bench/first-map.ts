@@ -11,7 +11,8 @@
  * BENCH_BREAKDOWN=1 times bare pages with parts of the style left out instead (first-map-breakdown.ts)
  * and with the label points as GeoJSON files,
  * BENCH_PROFILE=<page> prints that page's main-thread profile, BENCH_PAGES=a,b picks pages,
- * BENCH_PROGRAMS=1 lists the shader programs each page compiled (name and per-feature bindings).
+ * BENCH_PROGRAMS=1 lists the shader programs each page compiled (name and per-feature bindings),
+ * BENCH_BY_PROCESS=1 prints each page's CPU time by Chromium process.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -58,6 +59,13 @@ map.once('load', () => { st.load = performance.now(); });
 map.once('idle', () => {
   st.programs = Object.keys(map.painter.programCache.programs).length;
   st.programKeys = Object.keys(map.painter.programCache.programs).join(' ');
+  const gm = map.style.glyphManager, chars = {};
+  for (const [stack, e] of Object.entries(gm.entries)) chars[stack] = Object.keys(e.glyphs?.default ?? {}).join('');
+  st.glyphsByStack = Object.fromEntries(Object.entries(chars).map(([k, v]) => [k, [...v].length]));
+  const all = Object.values(chars).flatMap((v) => [...v]);
+  st.glyphsDistinct = new Set(all).size;
+  const [regular, fallback] = [chars['Noto Sans CJK SC,sans-serif'] ?? '', chars['Open Sans Regular,Arial Unicode MS Regular'] ?? ''];
+  st.glyphsRegularAndDefault = [...new Set(fallback)].filter((c) => regular.includes(c)).length;
   for (const kind of ['glyphs', 'tiles', 'geojson']) {
     const rs = performance.getEntriesByType('resource').filter((r) => r.name.includes(kind === 'geojson' ? '.geojson' : '/' + kind + '/'));
     st[kind + 'Req'] = rs.length + ' until ' + Math.round(Math.max(0, ...rs.map((r) => r.responseEnd)));
@@ -146,7 +154,7 @@ try {
     await p.goto(server.base + path);
     await p.waitForFunction(done, null, { timeout: 120_000, polling: 50 });
     const cpu = descendantsCpuMs() - cpu0;
-    if (BREAKDOWN) console.log(path, 'CPU ms by process', JSON.stringify(Object.fromEntries(Object.entries(descendantsCpuByType()).map(([k, v]) => [k, v - (byType0[k] ?? 0)]))));
+    if (BREAKDOWN || process.env.BENCH_BY_PROCESS) console.log(path, 'CPU ms by process', JSON.stringify(Object.fromEntries(Object.entries(descendantsCpuByType()).map(([k, v]) => [k, v - (byType0[k] ?? 0)]))));
     if (cdp) console.log(topSelfTime((await cdp.send('Profiler.stop')).profile as never).join('\n'));
     const ms = await p.evaluate(() => (window as unknown as { __drawn: number }).__drawn);
     if (process.env.BENCH_PROGRAMS) console.log(path, 'programs', await p.evaluate(programKeys));
