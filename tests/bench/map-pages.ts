@@ -58,9 +58,11 @@ function fadeByState(layer: ProjectLayer): ProjectLayer {
  * are the count badges of every project (their layers draw them; a click leaves them as they are).
  * `mlgl` is the MapLibre build (dist file name without .mjs).
  */
-export function barePage(base: string, { byState = false, mlgl = 'maplibre-gl', stacks = EMPTY } = {}) {
+export function barePage(base: string, { byState = false, mlgl = 'maplibre-gl', stacks = EMPTY, tiles = false } = {}) {
   const style = basemapStyle({ theme: 'light', lang: 'zh', baseUrl: base });
-  const layers = byState ? projectLayers('zh', 'light').map(fadeByState) : projectLayers('zh', 'light');
+  // `tiles`: the projects from the server's vector tiles (/api/projects/tiles.json) instead of the GeoJSON.
+  const own = byState ? projectLayers('zh', 'light').map(fadeByState) : projectLayers('zh', 'light');
+  const layers = tiles ? own.map((l) => ({ ...l, 'source-layer': PROJECT_SOURCE })) : own;
   const user = filterExpression({ ...EMPTY_FILTERS, nodes: [NODE] }, null);
   const filters = {
     off: Object.fromEntries(layers.map((l) => [l.id, withUserFilter(l, null) ?? null])),
@@ -70,7 +72,7 @@ export function barePage(base: string, { byState = false, mlgl = 'maplibre-gl', 
     ...style,
     sources: {
       ...style.sources,
-      [PROJECT_SOURCE]: { type: 'geojson', data: `${base}/api/projects`, promoteId: 'id' },
+      [PROJECT_SOURCE]: tiles ? { type: 'vector', url: `${base}/api/projects/tiles.json`, promoteId: 'id' } : { type: 'geojson', data: `${base}/api/projects`, promoteId: 'id' },
       [STACK_SOURCE]: { type: 'geojson', data: stacks },
     },
     layers: [...style.layers, ...withBadges(layers, 'light')],
@@ -216,7 +218,7 @@ export function buildClient(outDir: string, sourcemap = false) {
 }
 
 /** n synthetic projects in a scratch database behind the real app, and the bench pages beside it. */
-export async function startScaleServer(n: number, base: Geodata, root: string, clientDir: string) {
+export async function startScaleServer(n: number, base: Geodata, root: string, clientDir: string, { warm = true } = {}) {
   const db = await openDb(`file:${join(root, `atlas-${n}.db`)}`);
   const synthetic = syntheticProjects(n, base);
   const stacks = stackBadges(synthetic.projects);
@@ -230,7 +232,7 @@ export async function startScaleServer(n: number, base: Geodata, root: string, c
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   // The API's answer is built once per data version: build it before any page is timed.
-  const bytes = (await (await fetch(`${url}/api/projects`)).arrayBuffer()).byteLength;
+  const bytes = warm ? (await (await fetch(`${url}/api/projects`)).arrayBuffer()).byteLength : 0;
   return {
     url,
     bytes,
