@@ -4,6 +4,7 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { VectorTile, type VectorTileFeature } from '@mapbox/vector-tile';
+import fc from 'fast-check';
 import { testClient } from 'hono/testing';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -206,5 +207,25 @@ describe('GET /api/projects/counts and /api/projects/page', () => {
     }
     const res = await t.app.request('/api/projects/counts?category=castle');
     expect(ErrorSchema.parse(await res.json()).error.field).toBe('category');
+  });
+});
+
+describe('any input', () => {
+  it('is answered below 500, a refusal in the one error shape', { timeout: 120_000 }, async () => {
+    const segment = fc.oneof(fc.constantFrom('0', '1', '14', '15', '-1', '1e3', '99999', '%', '%ZZ', ''), fc.string({ maxLength: 8 }));
+    const key = fc.constantFrom('limit', 'offset', 'sort', 'dir', 'lang', 'node', 'category', 'q', 'near', 'radius_km', 'v', 'bbox');
+    const value = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('0', '-1', '501', 'name', 'size', 'desc', 'en', '2.4', 'seaport', '117,39', 'x'.repeat(200)));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.constant('counts'), fc.constant('page'), fc.constant('tiles.json'), fc.tuple(segment, segment, segment).map((zxy) => `tiles/${zxy.map(encodeURIComponent).join('/')}`)),
+        fc.array(fc.tuple(key, value), { maxLength: 3 }),
+        async (path, pairs) => {
+          const res = await t.app.request(`/api/projects/${path}?${new URLSearchParams(pairs).toString()}`);
+          expect(res.status, path).toBeLessThan(500);
+          if (res.status >= 400) expect(ErrorSchema.safeParse(await res.json()).success, path).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
