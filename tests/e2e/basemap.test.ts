@@ -19,7 +19,11 @@ const layerAt = (page: Page, layer: string, lngLat: [number, number]) =>
     [layer, lngLat] as const,
   );
 
-/** Whether hiding a layer changes the pixels around a place: proof that its text was drawn. */
+/**
+ * Whether hiding a layer changes the pixels around a place: proof that its text was drawn. The
+ * layer stays hidden (each test ends with this check; showing it again would draw the map once
+ * more for nothing).
+ */
 async function drawsPixels(s: Session, layer: string, lngLat: [number, number]) {
   const { x, y } = await s.page.evaluate((ll) => window.__atlasMap!.project(ll), lngLat);
   const box = (await s.page.locator('[data-testid=map]').boundingBox())!;
@@ -28,8 +32,6 @@ async function drawsPixels(s: Session, layer: string, lngLat: [number, number]) 
   await s.page.evaluate((l) => window.__atlasMap!.setLayoutProperty(l, 'visibility', 'none'), layer);
   await waitForMapIdle(s.page);
   const hidden = await s.page.screenshot({ clip });
-  await s.page.evaluate((l) => window.__atlasMap!.setLayoutProperty(l, 'visibility', 'visible'), layer);
-  await waitForMapIdle(s.page);
   return !shown.equals(hidden);
 }
 
