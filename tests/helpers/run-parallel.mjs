@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
- * Runs npm scripts side by side and fails if any fails: `node tests/helpers/run-parallel.mjs
- * typecheck lint test:unit test:e2e` (what `npm test` does). On two cores no one of them keeps
- * both busy: the type check and the lint are one core each, the unit files wait on child
- * processes and disk syncs, and the browser tests (one file at a time) leave part of a core idle
- * between the map's frames. Side by side they take about their summed CPU time over two cores.
+ * Runs npm scripts side by side and fails if any fails. `npm test` runs the type check and the
+ * lint side by side (one core each), then the unit and the browser tests side by side: on two
+ * cores no one of them keeps both busy (the unit files wait on child processes and disk syncs, the
+ * browser tests run one file at a time and leave part of a core idle between the map's frames),
+ * so together they take about their summed CPU time over two cores.
  *
  * Each line of output is printed as it comes, prefixed with its script's name; a summary of exit
  * codes and times ends the run. Every script runs to its end even when another fails, so one run
