@@ -56,12 +56,13 @@ function fadeByState(layer: ProjectLayer): ProjectLayer {
  * `byState`, a filter click sets feature-state on every project instead of the layers' filters (an
  * experiment: paint-only updates, no new tiles; a hidden label still takes its place). `stacks`
  * are the count badges of every project (their layers draw them; a click leaves them as they are).
+ * `large`: the layers as the app draws a large set (client/map/project-layers.ts isLargeSet).
  * `mlgl` is the MapLibre build (dist file name without .mjs).
  */
-export function barePage(base: string, { byState = false, mlgl = 'maplibre-gl', stacks = EMPTY, tiles = false } = {}) {
+export function barePage(base: string, { byState = false, mlgl = 'maplibre-gl', stacks = EMPTY, tiles = false, large = false } = {}) {
   const style = basemapStyle({ theme: 'light', lang: 'zh', baseUrl: base });
   // `tiles`: the projects from the server's vector tiles (/api/projects/tiles.json) instead of the GeoJSON.
-  const own = byState ? projectLayers('zh', 'light').map(fadeByState) : projectLayers('zh', 'light');
+  const own = projectLayers('zh', 'light', { large }).map((l) => (byState ? fadeByState(l) : l));
   const layers = tiles ? own.map((l) => ({ ...l, 'source-layer': PROJECT_SOURCE })) : own;
   const user = filterExpression({ ...EMPTY_FILTERS, nodes: [NODE] }, null);
   const filters = {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
+import { isLargeSet } from '../../client/map/project-layers.ts';
 import { loadGeodata } from '../../server/db/geodata.ts';
 import { appPath, barePage, BENCH_ARGS, buildClient, clickOnce, preparePage, startScaleServer, waitDrawn } from './map-pages.ts';
 
@@ -172,15 +173,19 @@ if (process.argv[2]) {
   mkdirSync(dir, { recursive: true });
   const root = mkdtempSync(join(tmpdir(), 'atlas-mapprofile-'));
   const clientDir = join(dir, 'client');
-  buildClient(clientDir, true);
+  if (!existsSync(join(clientDir, 'index.html'))) buildClient(clientDir, true);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: BENCH_ARGS });
   const server = await startScaleServer(n, loadGeodata(), root, clientDir);
-  server.pages.bare = barePage(server.url, { stacks: server.stacks });
+  // "bare" has the layers the app draws at this size; "bare-full" every layer (no large-set rule).
+  server.pages.bare = barePage(server.url, { stacks: server.stacks, large: isLargeSet(n) });
+  server.pages['bare-full'] = barePage(server.url, { stacks: server.stacks });
   try {
     for (const name of pagesWanted) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN', deviceScaleFactor: 1 });
       const page = await context.newPage();
       await preparePage(page, name === 'app');
+      page.on('pageerror', (e) => console.log(`${name}: page error: ${e.message}`));
+      page.on('console', (m) => m.type() === 'error' && console.log(`${name}: console error: ${m.text().slice(0, 300)}`));
       await page.goto(server.url + (name === 'app' ? appPath() : `/bench/${name}`));
       await waitDrawn(page);
       // One pair of clicks first: what runs once (shader compiles, first filters) is not counted.

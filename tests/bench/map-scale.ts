@@ -19,6 +19,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { isLargeSet } from '../../client/map/project-layers.ts';
 import { loadGeodata } from '../../server/db/geodata.ts';
 import { appPath, barePage, BENCH_ARGS, buildClient, clickOnce, DRAW_TIMEOUT, preparePage, startScaleServer, VIEW, waitDrawn, type ClickTimes } from './map-pages.ts';
 
@@ -57,8 +58,10 @@ try {
   buildClient(outDir);
   for (const n of SIZES) {
     const server = await startScaleServer(n, base, root, outDir);
-    server.pages.bare = barePage(server.url, { stacks: server.stacks });
-    server.pages.state = barePage(server.url, { byState: true, stacks: server.stacks });
+    // The bare pages draw the layers the app draws at this size (a large set: project-layers.ts).
+    const large = isLargeSet(n);
+    server.pages.bare = barePage(server.url, { stacks: server.stacks, large });
+    server.pages.state = barePage(server.url, { byState: true, stacks: server.stacks, large });
     try {
       for (const name of PAGES) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN', deviceScaleFactor: 1 });
