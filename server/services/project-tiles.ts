@@ -29,8 +29,12 @@ export const TILE_MAX_ZOOM = 14;
 const EXTENT = 4096;
 /** Zooms below this may be thinned; from it on every tile holds every project in it. */
 export const THIN_BELOW = 8;
-/** The most features a thinned zoom's densest tile should hold. */
-export const TILE_BUDGET = 4000;
+/**
+ * The most features a thinned zoom's densest tile should hold. A filter click lays out every tile in
+ * view again, at a cost about linear in its features: at 10k, budgets of 4,000, 2,000 and 1,000
+ * gave clicks of 5.0, 3.4 and 1.4 s in software-rendered Chromium at load 15-19 (bench:map-tiles).
+ */
+export const TILE_BUDGET = 1000;
 /** Encoded tiles kept per version (gzipped bytes). */
 const CACHE_BYTES = 64 * 2 ** 20;
 
