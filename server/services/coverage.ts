@@ -6,15 +6,14 @@ import { inArray } from 'drizzle-orm';
 import { coverage, coverageItemOf, isWithinNode } from '#shared/coverage.ts';
 import type { ProjectFilter } from '#shared/filters.ts';
 import type { Db } from '../db/client.ts';
+import { inChunks } from '../db/in-chunks.ts';
 import * as t from '../db/schema.ts';
 import { queryProjects, toProperties } from './project-query.ts';
 
 export async function coverageFor(db: Db, filter: ProjectFilter) {
   const rows = await queryProjects(db, filter);
   const ids = rows.map((r) => r.id);
-  const perProvince = ids.length
-    ? await db.select().from(t.projectProvinces).where(inArray(t.projectProvinces.projectId, ids)).all()
-    : [];
+  const perProvince = await inChunks(ids, (chunk) => db.select().from(t.projectProvinces).where(inArray(t.projectProvinces.projectId, chunk)).all());
   const byProject = new Map<string, typeof perProvince>();
   for (const p of perProvince) byProject.set(p.projectId, [...(byProject.get(p.projectId) ?? []), p]);
   const figures = coverage(

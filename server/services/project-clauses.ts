@@ -5,16 +5,9 @@
  */
 import { asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { inChunks } from '../db/in-chunks.ts';
 import * as t from '../db/schema.ts';
 
-/** SQLite binds at most 32,766 values; chunks stay well under it. */
-const CHUNK = 500;
-
-async function inChunks<T>(ids: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await read(ids.slice(i, i + CHUNK))));
-  return out;
-}
 
 export type ClauseAgency = { id: string; name_zh: string; name_en: string; role: 'lead' | 'cooperating' | 'shared' };
 export type Clause = {
