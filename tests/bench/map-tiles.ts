@@ -16,6 +16,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { isLargeSet } from '../../client/map/project-layers.ts';
 import { loadGeodata } from '../../server/db/geodata.ts';
 import { barePage, BENCH_ARGS, clickOnce, DRAW_TIMEOUT, preparePage, startScaleServer, VIEW, waitDrawn, type ClickTimes } from './map-pages.ts';
 
@@ -89,7 +90,8 @@ try {
       );
       console.log(index.at(-1));
 
-      server.pages.tiles = barePage(server.url, { tiles: true });
+      // The layers the app draws for a set of this size (a tiled set is always a large one).
+      server.pages.tiles = barePage(server.url, { tiles: true, large: isLargeSet(n) });
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN', deviceScaleFactor: 1 });
       const page = await context.newPage();
       await preparePage(page, false);
