@@ -335,7 +335,8 @@ export function badgeLayers(theme: 'light' | 'contrast'): LayerSpecification[] {
       paint: {
         'circle-radius': 8 * textScale,
         'circle-color': '#1b1f24',
-        'circle-stroke-color': '#ffffff',
+        // Per feature, as the representative rings' edge colour: one circle program (program-variants.ts).
+        'circle-stroke-color': perFeature('#ffffff'),
         'circle-stroke-width': 1.5,
         'circle-translate': [12 * textScale, -12 * textScale],
       },

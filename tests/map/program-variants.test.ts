@@ -8,7 +8,7 @@ import { createPropertyExpression, latest } from '@maplibre/maplibre-gl-style-sp
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { basemapStyle } from '../../client/map/basemap-style.ts';
-import { HIGHLIGHT_LAYERS, projectLayers } from '../../client/map/project-layers.ts';
+import { badgeLayers, HIGHLIGHT_LAYERS, projectLayers } from '../../client/map/project-layers.ts';
 import { perFeature, perFeatureCurve, withAlpha } from '../../client/map/program-variants.ts';
 
 /** The paint properties MapLibre binds in each program (the rest are uniforms of every program). */
@@ -37,9 +37,9 @@ function programKey(layer: LayerSpecification): string {
   return [`${layer.type}${dashed}${icon}`, ...binds].join('/');
 }
 
-/** The layers the first map draws: the basemap and the project layers shown at start. */
+/** The layers the first map draws: the basemap, the project layers shown at start and the count badges. */
 const drawnAtStart = (theme: 'light' | 'contrast', lang: 'zh' | 'en') =>
-  [...basemapStyle({ theme, lang, baseUrl: 'http://127.0.0.1:1' }).layers, ...projectLayers(lang, theme)].filter(
+  [...basemapStyle({ theme, lang, baseUrl: 'http://127.0.0.1:1' }).layers, ...projectLayers(lang, theme), ...badgeLayers(theme)].filter(
     (l) => l.type !== 'background' && !HIGHLIGHT_LAYERS.includes(l.id) && l.layout?.visibility !== 'none',
   );
 
