@@ -197,7 +197,14 @@ export function MapView({ ref, ...props }: Props) {
       fitTo,
       flyTo: ({ bbox: box, center, zoom }) => {
         if (box) fitTo(box);
-        else if (center) command((map) => map.flyTo({ center, zoom: zoom ?? Math.max(map.getZoom(), 9), duration: 800 }));
+        else if (center)
+          command((map) => {
+            const to = zoom ?? Math.max(map.getZoom(), 9);
+            // Already there (back home from home): no flight, so no frames drawn for nothing.
+            const c = map.getCenter();
+            if (Math.abs(c.lng - center[0]) < 1e-4 && Math.abs(c.lat - center[1]) < 1e-4 && Math.abs(map.getZoom() - to) < 0.01) return;
+            map.flyTo({ center, zoom: to, duration: 800 });
+          });
       },
     };
   }, []);
