@@ -15,16 +15,26 @@ import { basemapStyle } from '../../client/map/basemap-style.ts';
 import { stackBadges } from '../../client/map/pick.ts';
 import { projectLayers, PROJECT_SOURCE, STACK_SOURCE, withBadges, withUserFilter } from '../../client/map/project-layers.ts';
 import { filterExpression } from '../../client/state/filter-expression.ts';
-import { EMPTY_FILTERS } from '../../client/state/view-state.ts';
+import { EMPTY_FILTERS, HOME_CAMERA, type Filters } from '../../client/state/view-state.ts';
+import type { CategoryId } from '#shared/taxonomy.ts';
 import { createApp } from '../../server/app.ts';
 import { openDb } from '../../server/db/client.ts';
 import type { Geodata } from '../../server/db/geodata.ts';
 import { seed } from '../../server/db/seed.ts';
 import { syntheticProjects } from './synthetic.ts';
 
-/** The whole region, where every synthetic project lies. */
-export const VIEW = { center: [117, 39.5] as [number, number], zoom: 5.2 };
+/**
+ * The click timed: MAP_CLICK=task (default) toggles task area 2.4, whose projects the app also
+ * flies to (and home again when cleared), over the whole region, where every synthetic project
+ * lies; MAP_CLICK=category toggles the category of the points (industrial-park, 70% of the set)
+ * at the app's home view, where neither click moves the app's camera: the same work in both pages.
+ */
+export const CLICK = process.env.MAP_CLICK === 'category' ? 'category' : 'task';
+export const VIEW = CLICK === 'category' ? HOME_CAMERA : { center: [117, 39.5] as [number, number], zoom: 5.2 };
 export const NODE = '2.4';
+const CATEGORY: CategoryId = 'industrial-park';
+const USER_FILTER: Filters = CLICK === 'category' ? { ...EMPTY_FILTERS, categories: [CATEGORY] } : { ...EMPTY_FILTERS, nodes: [NODE] };
+const APP_INPUT = CLICK === 'category' ? `[data-filter=category] input[value="${CATEGORY}"]` : `[data-filter=node] input[value="${NODE}"]`;
 export const DRAW_TIMEOUT = 300_000;
 export const BENCH_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
@@ -64,7 +74,7 @@ export function barePage(base: string, { byState = false, mlgl = 'maplibre-gl', 
   // `tiles`: the projects from the server's vector tiles (/api/projects/tiles.json) instead of the GeoJSON.
   const own = projectLayers('zh', 'light', { large }).map((l) => (byState ? fadeByState(l) : l));
   const layers = tiles ? own.map((l) => ({ ...l, 'source-layer': PROJECT_SOURCE })) : own;
-  const user = filterExpression({ ...EMPTY_FILTERS, nodes: [NODE] }, null);
+  const user = filterExpression(USER_FILTER, null);
   const filters = {
     off: Object.fromEntries(layers.map((l) => [l.id, withUserFilter(l, null) ?? null])),
     on: Object.fromEntries(layers.map((l) => [l.id, withUserFilter(l, user) ?? null])),
@@ -93,10 +103,11 @@ window.__atlasMap = map;
 window.__toggle = () => { on = !on; for (const [id, f] of Object.entries(on ? filters.on : filters.off)) map.setFilter(id, f); };
 if (${byState}) {
   let features = [];
-  fetch('/api/projects').then((r) => r.json()).then((fc) => (features = fc.features.map((f) => [f.properties.id, f.properties.nodes])));
+  fetch('/api/projects').then((r) => r.json()).then((fc) => (features = fc.features.map((f) => [f.properties.id, f.properties.nodes, f.properties.category])));
+  const shown = ${CLICK === 'category'} ? (nodes, category) => category === '${CATEGORY}' : (nodes) => nodes.includes(',${NODE},') || nodes.includes(',${NODE}.');
   window.__toggle = () => {
     on = !on;
-    for (const [id, nodes] of features) map.setFeatureState({ source: 'projects', id }, { hidden: on && !(nodes.includes(',${NODE},') || nodes.includes(',${NODE}.')) });
+    for (const [id, nodes, category] of features) map.setFeatureState({ source: 'projects', id }, { hidden: on && !shown(nodes, category) });
     window.__stateKey = String(on);
   };
 }
@@ -180,14 +191,15 @@ export const IN_PAGE = `window.__bench = {
   },
 };`;
 
-/** The app gets a real click on the task area box; a bare page toggles its layers' filters. */
+/** The app gets a real click on the filter's box (CLICK); a bare page toggles its layers' filters. */
 export async function preparePage(page: Page, app: boolean) {
   page.setDefaultTimeout(DRAW_TIMEOUT);
-  await page.addInitScript((isApp: boolean) => {
-    window.__click = isApp
-      ? () => (document.querySelector(`[data-filter=node] input[value="2.4"]`) as HTMLInputElement).click()
-      : () => window.__toggle!();
-  }, app);
+  await page.addInitScript(
+    ([isApp, input]) => {
+      window.__click = isApp ? () => document.querySelector<HTMLInputElement>(input)!.click() : () => window.__toggle!();
+    },
+    [app, APP_INPUT] as const,
+  );
   await page.addInitScript(IN_PAGE);
 }
 

@@ -2,7 +2,7 @@
  * `npm run bench:map-scale`: the map at 10k and 100k synthetic projects (tests/bench/synthetic.ts)
  * in headless Chromium with software WebGL (SwiftShader), 1280x720, the whole region in view:
  * - first drawn projects: from navigation until the map is idle with projects rendered,
- * - a filter click (task area 2.4, on and off), two moments from the click (tests/bench/map-pages.ts):
+ * - a filter click (on and off; MAP_CLICK=task or category, tests/bench/map-pages.ts), two moments:
  *   "first frame", the first frame drawn with the new filter (the layers' filter is the new one, no
  *   tile of the project source is loading, and a read of a pixel has returned, so the GPU process
  *   has drawn it), and "idle", the map's next idle (every label placed),
@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { isLargeSet } from '../../client/map/project-layers.ts';
 import { loadGeodata } from '../../server/db/geodata.ts';
-import { appPath, barePage, BENCH_ARGS, buildClient, clickOnce, DRAW_TIMEOUT, preparePage, startScaleServer, VIEW, waitDrawn, type ClickTimes } from './map-pages.ts';
+import { appPath, barePage, BENCH_ARGS, buildClient, CLICK, clickOnce, DRAW_TIMEOUT, preparePage, startScaleServer, VIEW, waitDrawn, type ClickTimes } from './map-pages.ts';
 
 const SIZES = (process.env.MAP_SIZES ?? '10000,100000').split(',').map(Number);
 const PAGES = (process.env.MAP_PAGES ?? 'bare,state,app').split(',');
@@ -88,7 +88,7 @@ try {
   await browser.close();
   rmSync(root, { recursive: true, force: true });
 }
-console.log(`\nThe map at scale, 1280x720, SwiftShader, zoom ${VIEW.zoom} over the region, filter clicks median / max of ${RUNS * 2} (2 at 100k)`);
+console.log(`\nThe map at scale, 1280x720, SwiftShader, ${VIEW.center.join(',')} zoom ${VIEW.zoom}, the ${CLICK} click, median / max of ${RUNS * 2} (2 at 100k)`);
 console.log(`${new Date().toISOString().slice(0, 16)} UTC, load average ${startLoad} at the start, ${load()} at the end\n`);
 console.log('| projects | page | first drawn projects | click to first new frame (median / max) | click to idle (median / max) | pan frame (median / p95) | pan end to idle |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
