@@ -27,6 +27,7 @@ const Chooser = lazyNamed(() => import('./panels/chooser.tsx'), 'Chooser');
 const CoveragePanel = lazyNamed(() => import('./panels/coverage-panel.tsx'), 'CoveragePanel');
 const PlanView = lazyNamed(() => import('./panels/plan-view.tsx'), 'PlanView');
 const ProjectList = lazyNamed(() => import('./panels/project-list.tsx'), 'ProjectList');
+const LargeList = lazyNamed(() => import('./panels/large-list.tsx'), 'LargeList');
 const ProjectDetail = lazyNamed(() => import('./panels/project-detail.tsx'), 'ProjectDetail');
 const Slideshow = lazyNamed(() => import('./present/slideshow.tsx'), 'Slideshow');
 const ViewsPanel = lazyNamed(() => import('./present/views-panel.tsx'), 'ViewsPanel');
@@ -38,11 +39,11 @@ export function App() {
   const me = useMe();
   const who = me?.user?.username ?? null;
   const { plan, error: planError } = usePlan();
-  const { projects, error: projectsError } = useProjects();
+  const { projects, tiles, large, error: projectsError } = useProjects();
   const { result: idQuery, error: queryError, pending } = useIdQuery(filters.q, filters.near, filters.radiusKm);
   const mapHandle = useRef<MapHandle>(null);
   const getMap = useCallback(() => mapHandle.current?.getMap() ?? null, []);
-  const d = useDashboard({ view, plan, projects, idQuery, pending, map: mapHandle });
+  const d = useDashboard({ view, plan, projects, idQuery, pending, map: mapHandle, large });
   const { t, presenting, sliding, visible, cv } = d;
   const error = planError ?? projectsError ?? queryError;
 
@@ -65,7 +66,7 @@ export function App() {
           nearMode={d.near.on}
           onNearMode={d.near.set}
           exportQuery={d.shownQuery}
-          visibleCount={visible.length}
+          visibleCount={d.shown ?? 0}
           summary={d.summary}
           theme={theme}
           onTheme={(theme) => update({ theme })}
@@ -96,7 +97,7 @@ export function App() {
           <div className="tabs" role="tablist">
             {PANELS.map((p) => (
               <button key={p} id={`tab-${p}`} type="button" role="tab" aria-selected={panel === p} aria-controls="side-panel" onClick={() => (update({ panel: p }), d.fold.set(false))}>
-                {tabLabel(p, t, visible.length)}
+                {tabLabel(p, t, d.shown ?? 0)}
               </button>
             ))}
             <button type="button" className="fold" title={d.fold.folded ? t.showPanels : t.hidePanels} aria-expanded={!d.fold.folded} aria-controls="side-panel" onClick={() => d.fold.set((f) => !f)} data-testid="fold">
@@ -107,7 +108,7 @@ export function App() {
             {filters.near && (
               <NearBar
                 key={filters.radiusKm}
-                count={visible.length}
+                count={d.shown ?? 0}
                 radiusKm={filters.radiusKm}
                 onRadius={(radiusKm) => d.actions.patchFilters({ radiusKm })}
                 onCancel={() => d.actions.patchFilters({ near: null })}
@@ -118,12 +119,15 @@ export function App() {
                 filters={filters}
                 plan={plan}
                 nodeCounts={d.nodeCounts}
-                total={projects ? visible.length : null}
+                total={d.shown}
                 onChange={(f) => update({ filters: f })}
               />
             )}
             <Suspense fallback={null}>
-              {panel === 'list' && (
+              {panel === 'list' && large && d.shownQuery && (
+                <LargeList key={JSON.stringify(d.shownQuery)} query={d.shownQuery} selectedId={selected} onHover={d.hover.set} onSelect={(id) => d.select(id, true)} />
+              )}
+              {panel === 'list' && !large && (
                 <ProjectList features={visible} distances={filters.near ? (idQuery?.distances ?? null) : null} selectedId={selected} onHover={d.hover.set} onSelect={(id) => d.select(id, true)} />
               )}
               {panel === 'stats' && <CoveragePanel query={d.shownQuery} plan={plan} measure={state.coverage} onMeasure={(coverage) => update({ coverage })} />}
@@ -149,6 +153,7 @@ export function App() {
             lang={lang}
             theme={theme}
             projects={projects}
+            tiles={tiles}
             stacks={d.stacks}
             filter={d.mapExpr}
             selectedId={selected}

@@ -25,6 +25,8 @@ import { historyRoutes } from './routes/history.ts';
 import { planRoutes } from './routes/plan.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { largeSetRoutes } from './routes/projects-large.ts';
+import { liveProjectCount } from './services/project-summary.ts';
+import { TILE_SET } from '#shared/large-set.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { viewRoutes } from './routes/views.ts';
 import type { SignInGuard } from './services/sign-in-guard.ts';
@@ -139,8 +141,12 @@ export function createApp({ db, clientDir, requireSignInToRead = false, secureCo
   app.use('/basemap/*', serveStatic({ root: GEODATA_DIR }));
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
     const index = readFileSync(join(clientDir, 'index.html'), 'utf8');
+    // A large set's page preloads the counts, not every project (shared/large-set.ts).
+    const page = async () => ((await liveProjectCount(db)) > TILE_SET ? index.replace('href="/api/projects"', 'href="/api/projects/counts"') : index);
+    app.get('/', async (c) => c.html(await page()));
+    app.get('/index.html', async (c) => c.html(await page()));
     app.use('/*', serveStatic({ root: clientDir }));
-    app.get('*', (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/basemap/') ? c.notFound() : c.html(index)));
+    app.get('*', async (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/basemap/') ? c.notFound() : c.html(await page())));
   }
   return app;
 }

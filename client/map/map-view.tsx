@@ -13,6 +13,7 @@ import {
   setWorkerUrl,
   type ExpressionSpecification,
   type GeoJSONSource,
+  type VectorTileSource,
   type StyleSpecification,
   type LngLatBoundsLike,
   type Subscription,
@@ -26,6 +27,7 @@ import { applyHighlight, applyLargeSet, applyLook, NEAR_SOURCE, overlayLayers, p
 import { COVERAGE_FILL } from '../coverage/choropleth.ts';
 import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, isLargeSet, PROJECT_SOURCE, projectLayers, STACK_SOURCE, withUserFilter } from './project-layers.ts';
 import { symbolImages } from './symbols.ts';
+import { fromTiles, projectSource } from './project-tiles.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
 import { pick } from './pick.ts';
 import { labelControls } from './control-names.ts';
@@ -55,6 +57,8 @@ type Props = {
   theme: 'light' | 'contrast';
   /** Every project: given to the map only when the projects themselves change. */
   projects: FeatureCollection | null;
+  /** A large set (client/state/large-set.ts): the URL of the projects' vector tiles, drawn instead of `projects`. */
+  tiles?: string | null;
   /** The count badges of the shown points (pick.ts stackBadges): what a filter change resends. */
   stacks: FeatureCollection | null;
   filter: ExpressionSpecification | null;
@@ -222,16 +226,16 @@ export function MapView({ ref, ...props }: Props) {
       diff: true,
       transformStyle: (previous, next) => {
         const q = latest.current;
-        const overlays = overlayLayers(q.lang, q.theme, q.filter, q.partners, largeOf(q.projects));
+        const overlays = overlayLayers(q.lang, q.theme, q.filter, q.partners, largeOf(q.projects, q.tiles));
         return {
           ...next,
           sources: {
             ...next.sources,
-            [PROJECT_SOURCE]: previous?.sources[PROJECT_SOURCE] ?? { type: 'geojson', data: q.projects ?? EMPTY, promoteId: 'id' },
+            [PROJECT_SOURCE]: projectSource(q.tiles, q.projects ?? EMPTY, previous?.sources[PROJECT_SOURCE]),
             [STACK_SOURCE]: previous?.sources[STACK_SOURCE] ?? { type: 'geojson', data: q.stacks ?? EMPTY },
             [NEAR_SOURCE]: previous?.sources[NEAR_SOURCE] ?? { type: 'geojson', data: q.nearCircle ?? EMPTY },
           },
-          layers: stackLayers(next.layers, overlays),
+          layers: fromTiles(q.tiles, stackLayers(next.layers, overlays)),
         };
       },
     });
@@ -262,9 +266,23 @@ export function MapView({ ref, ...props }: Props) {
   const partnerKey = partners.join();
   useEffect(() => ready(mapRef, (map) => map.getLayer('partners-outline') && map.setFilter('partners-outline', partnerFilter(partnerKey ? partnerKey.split(',') : []))), [partnerKey]);
   // setData answers when the worker has the data; nothing waits for it.
-  useEffect(() => ready(mapRef, (map) => void map.getSource<GeoJSONSource>(PROJECT_SOURCE)?.setData(projects ?? EMPTY)), [projects]);
+  useEffect(() => ready(mapRef, (map) => void map.getSource<GeoJSONSource>(PROJECT_SOURCE)?.setData?.(projects ?? EMPTY)), [projects]);
+  // A large set's tiles: a new data version is a new URL; the first one swaps the GeoJSON source for them.
+  const { tiles } = props;
+  const appliedTiles = useRef(tiles ?? null);
+  useEffect(() => {
+    const was = appliedTiles.current;
+    if (was === (tiles ?? null)) return;
+    appliedTiles.current = tiles ?? null;
+    return ready(mapRef, (map) => {
+      const source = map.getSource<VectorTileSource>(PROJECT_SOURCE);
+      if (was && tiles && source?.type === 'vector') return void source.setTiles([tiles]);
+      map.setStyle(withOverlays(appliedStyle.current, latest.current), { diff: true });
+      onNext(map, 'styledata', () => applyHighlight(map, latest.current.selectedId, latest.current.hoverId));
+    });
+  }, [tiles]);
   // A large set draws cheaper at low zoom (project-layers.ts largeSet); the plan's own map never is one.
-  const large = largeOf(projects);
+  const large = largeOf(projects, tiles);
   const appliedLarge = useRef(large);
   useEffect(() => {
     if (appliedLarge.current === large) return;
@@ -308,7 +326,7 @@ export function MapView({ ref, ...props }: Props) {
   return <div ref={container} className="map" role="region" aria-label={MESSAGES[lang].map} data-testid="map" />;
 }
 
-const largeOf = (projects: FeatureCollection | null) => isLargeSet(projects?.features.length ?? 0);
+const largeOf = (projects: FeatureCollection | null, tiles?: string | null) => Boolean(tiles) || isLargeSet(projects?.features.length ?? 0);
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** The basemap with the overlays stacked in, their sources holding what is known yet. */
@@ -317,11 +335,11 @@ function withOverlays(basemap: StyleSpecification, q: Props): StyleSpecification
     ...basemap,
     sources: {
       ...basemap.sources,
-      [PROJECT_SOURCE]: { type: 'geojson', data: q.projects ?? EMPTY, promoteId: 'id' },
+      [PROJECT_SOURCE]: projectSource(q.tiles, q.projects ?? EMPTY),
       [STACK_SOURCE]: { type: 'geojson', data: q.stacks ?? EMPTY },
       [NEAR_SOURCE]: { type: 'geojson', data: q.nearCircle ?? EMPTY },
     },
-    layers: stackLayers(basemap.layers, overlayLayers(q.lang, q.theme, q.filter, q.partners, largeOf(q.projects))),
+    layers: fromTiles(q.tiles, stackLayers(basemap.layers, overlayLayers(q.lang, q.theme, q.filter, q.partners, largeOf(q.projects, q.tiles)))),
   };
 }
 

@@ -27,6 +27,8 @@ export function applyStatusEdit(client: QueryClient, detail: ProjectDetail) {
   });
   void client.invalidateQueries({ queryKey: queryKeys.coverageAll });
   void client.invalidateQueries({ queryKey: queryKeys.statusHistory });
+  // A large set (large-set.ts): its counts, list pages and tiles (a new data version, new tile URLs).
+  for (const key of ['project-counts', 'project-page', ...queryKeys.projectTiles]) void client.invalidateQueries({ queryKey: [key] });
 }
 
 /** Signed in or out: `me` takes the answer, and everything else is asked for again (a site may need sign-in to read). */

@@ -16,6 +16,10 @@ export const queryKeys = {
   projects: ['projects'] as const,
   /** The ids (and distances) a server-side query returns: free-text search and radius. */
   projectIds: (query: ServerQuery) => ['project-ids', query] as const,
+  /** A large set (large-set.ts): the counts of a filter, a page of its list, the tiles' data version. */
+  projectCounts: (query: ServerQuery) => ['project-counts', query] as const,
+  projectPage: (query: ServerQuery, page: PageParams) => ['project-page', query, page] as const,
+  projectTiles: ['project-tiles'] as const,
   project: (id: string) => ['project', id] as const,
   /** Every coverage answer (for invalidation), and one coverage answer. */
   coverageAll: ['coverage'] as const,
@@ -48,6 +52,26 @@ export const projectIdsQuery = (query: ServerQuery) =>
     queryKey: queryKeys.projectIds(query),
     queryFn: ({ signal }) => unwrap(api.api.projects.$get({ query }, cancellable(signal))),
   });
+
+export const projectCountsQuery = (query: ServerQuery) =>
+  queryOptions({
+    queryKey: queryKeys.projectCounts(query),
+    queryFn: ({ signal }) => unwrap(api.api.projects.counts.$get({ query }, cancellable(signal))),
+  });
+
+/** A page of a large set's list: where it starts, how long it is, the language its names sort in. */
+export type PageParams = { offset: string; limit: string; lang: 'zh' | 'en' };
+
+export const projectPageQuery = (query: ServerQuery, page: PageParams) =>
+  queryOptions({
+    queryKey: queryKeys.projectPage(query, page),
+    queryFn: ({ signal }) => unwrap(api.api.projects.page.$get({ query: { ...query, ...page } }, cancellable(signal))),
+  });
+
+export const tileSourceQuery = queryOptions({
+  queryKey: queryKeys.projectTiles,
+  queryFn: ({ signal }) => unwrap(api.api.projects['tiles.json'].$get(undefined, cancellable(signal))),
+});
 
 export const projectQuery = (id: string) =>
   queryOptions({

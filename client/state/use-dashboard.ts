@@ -3,6 +3,7 @@
  * in dashboard.ts), the camera rules that follow a search or a province choice, and the small UI
  * state around them. app.tsx calls it once and only lays the parts out.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type RefObject } from 'react';
 import { circle, featureCollection } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
@@ -36,6 +37,8 @@ import {
 } from './dashboard.ts';
 import { filterExpression } from './filter-expression.ts';
 import { isPhone } from './layout.ts';
+import { useLargeCounts } from './large-set.ts';
+import { projectQuery } from './queries.ts';
 import { serverQuery } from './server-query.ts';
 import type { useViewState } from './use-view-state.ts';
 import { EMPTY_FILTERS, unknownFilterValues, type Filters } from './view-state.ts';
@@ -49,17 +52,20 @@ type Inputs = {
   /** A search or radius query is on its way. */
   pending: boolean;
   map: RefObject<MapHandle | null>;
+  /** A large set (large-set.ts): drawn from tiles, counted and listed by the server. */
+  large?: boolean;
 };
 
 type Choice = { ids: string[]; at: [number, number] };
 
-export function useDashboard({ view: [state, update], plan, projects, idQuery, pending, map }: Inputs) {
+export function useDashboard({ view: [state, update], plan, projects, idQuery, pending, map, large = false }: Inputs) {
   const { lang, theme, filters, hidden, mode } = state;
   // The slideshow is a presentation too: the same full map, and the same Esc to leave.
   const presenting = mode !== 'browse';
   const sliding = mode === 'slides';
   const byStatus = state.symbology === 'status';
   const t = MESSAGES[lang];
+  const client = useQueryClient();
   const [hoverId, setHoverId] = useState<string | null>(null);
   const [nearMode, setNearMode] = useState(false);
   const [imageOpen, setImageOpen] = useState(false);
@@ -162,6 +168,16 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
     const f = id && fly ? all.find((x) => x.properties.id === id) : undefined;
     const box = f && bboxOf([f]);
     if (box) map.current?.fitTo(box);
+    // A large set holds no geometry in the browser: the project's detail brings it.
+    else if (id && fly && large) {
+      void client.fetchQuery(projectQuery(id)).then(
+        (p) => {
+          const b = bboxOf([p]);
+          if (b) map.current?.fitTo(b);
+        },
+        () => undefined,
+      );
+    }
   };
   const patchFilters = useCallback((patch: Partial<Filters>) => update((s) => ({ filters: { ...s.filters, ...patch } })), [update]);
   const actions = {
@@ -182,6 +198,7 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
 
   /** The API query of exactly what the map shows (filters and legend switches), if anything. */
   const shownQuery = visible.length ? serverQuery(filters, hidden) : null;
+  const server = useLargeCounts(large, filters, hidden);
   // Coverage map, status colours and the status timeline (client/coverage).
   const cv = useCoverageView(state, visible, shownQuery, plan);
   // The exported picture and the printed page: what the map shows, titled.
@@ -213,13 +230,16 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
     all,
     visible,
     stacks,
-    counts,
-    nodeCounts: taskCounts,
+    counts: server?.counts ?? counts,
+    nodeCounts: server?.nodeCounts ?? taskCounts,
+    /** How many projects the map shows, or null until known. */
+    shown: server ? server.shown : projects ? visible.length : null,
+    large,
     mapExpr,
     nearCircle,
     summary,
     partners,
-    shownQuery,
+    shownQuery: server?.shown ? server.query : shownQuery,
     cv,
     fitShown,
     select,

@@ -1,7 +1,8 @@
 /** Data from the API: who is signed in, the plan, every project (filtered on the client), and server-side id queries. */
 import { useQuery } from '@tanstack/react-query';
 import type { ProjectCollection } from '../lib/api.ts';
-import { meQuery, planQuery, projectIdsQuery, projectsQuery } from './queries.ts';
+import { TILE_SET, tileUrl } from './large-set.ts';
+import { meQuery, planQuery, projectCountsQuery, projectIdsQuery, projectsQuery, tileSourceQuery } from './queries.ts';
 import { serverQuery } from './server-query.ts';
 import { EMPTY_FILTERS } from './view-state.ts';
 
@@ -15,9 +16,16 @@ export function usePlan() {
   return { plan: data ?? null, error };
 }
 
+/**
+ * Every project, or for a large set (large-set.ts) the URL of its vector tiles instead: the server
+ * first says how many projects there are, and only a set the browser can hold is downloaded whole.
+ */
 export function useProjects() {
-  const { data, error } = useQuery(projectsQuery);
-  return { projects: data ?? null, error };
+  const size = useQuery(projectCountsQuery({}));
+  const large = (size.data?.total ?? 0) > TILE_SET;
+  const { data, error } = useQuery({ ...projectsQuery, enabled: !size.isPending && !large });
+  const source = useQuery({ ...tileSourceQuery, enabled: large });
+  return { projects: data ?? null, error: error ?? source.error, large, tiles: large && source.data ? tileUrl(source.data.version) : null };
 }
 
 export type IdQuery = { ids: string[]; distances: Record<string, number> } | null;

@@ -1,0 +1,114 @@
+/**
+ * A large set (6,000 synthetic projects, more than TILE_SET): the dashboard draws the projects from
+ * the server's vector tiles and takes its counts and list from the server, never downloading the
+ * GeoJSON. The app runs in this file on a scratch database; the built client's scripts come from the
+ * run's server (global-setup.ts) through a small proxy, so nothing is built twice.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { openDb, type Db } from '../../server/db/client.ts';
+import { seed } from '../../server/db/seed.ts';
+import { syntheticProjects } from '../bench/synthetic.ts';
+import { geodata } from '../helpers/test-app.ts';
+import { hasBrowser, PROJECT_LAYERS, renderedIds, screenshot, waitForMapIdle } from './browser.ts';
+import { CHROMIUM_ARGS } from './chromium-args.ts';
+
+const COUNT = 6000;
+
+describe.skipIf(!hasBrowser())('a large set', () => {
+  let dir: string;
+  let db: Db;
+  let server: ServerType;
+  let base = '';
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'atlas-large-'));
+    db = await openDb(`file:${join(dir, 'atlas.db')}`);
+    const data = geodata();
+    const synthetic = syntheticProjects(COUNT, data);
+    await seed(db, { data: { ...data, projects: synthetic.projects, shares: synthetic.shares, hash: `synthetic-${COUNT}` } });
+    // The page from this app (it decides what the page preloads), its scripts from the run's build.
+    const client = inject('baseUrl');
+    const clientDir = join(dir, 'client');
+    mkdirSync(clientDir);
+    writeFileSync(join(clientDir, 'index.html'), await (await fetch(`${client}/index.html`)).text());
+    const app = createApp({ db, clientDir });
+    const outer = new Hono()
+      .all('/assets/*', async (c) => {
+        const url = new URL(c.req.url);
+        const res = await fetch(`${client}${url.pathname}${url.search}`);
+        // fetch has decoded the body: it goes on without the encoding and length it came with.
+        const headers = new Headers(res.headers);
+        headers.delete('content-encoding');
+        headers.delete('content-length');
+        return new Response(res.body, { status: res.status, headers });
+      })
+      .all('*', (c) => app.fetch(c.req.raw));
+    server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const ws = inject('browserWs');
+    browser = ws ? await chromium.connect(ws, { timeout: 60_000 }) : await chromium.launch({ executablePath: inject('chromium')!, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+    page = await context.newPage();
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname + new URL(r.url()).search));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/?c=117,39.5,6`);
+    await page.waitForFunction(() => window.__atlasMap?.getSource('projects')?.type === 'vector', null, { timeout: 90_000 });
+    await waitForMapIdle(page, 90_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await page?.context().close();
+    await browser?.close();
+    server?.close();
+    db?.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const counts = async (query: string) => (await (await fetch(`${base}/api/projects/counts${query}`)).json()) as { total: number; byCategory: Record<string, number> };
+  const resultCount = () => page.getByTestId('result-count').textContent();
+
+  it('draws the projects from vector tiles and never downloads the GeoJSON', async () => {
+    await screenshot(page, 'large-set-map');
+    expect((await renderedIds(page, PROJECT_LAYERS)).length).toBeGreaterThan(100);
+    expect(requests.some((p) => p.startsWith('/api/projects/tiles/'))).toBe(true);
+    expect(requests.filter((p) => /^\/api\/projects(\?|$)/.test(p))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('counts as the server counts, and a task area filters the map, the counts and the legend', async () => {
+    expect(await resultCount()).toContain(String((await counts('')).total));
+    await page.locator('[data-filter=node] input[value="2.4"]').click();
+    const filtered = await counts('?node=2.4');
+    expect(filtered.total).toBeLessThan(COUNT);
+    await page.getByTestId('result-count').filter({ hasText: String(filtered.total) }).waitFor();
+    const legend = page.locator('.legend-toggle');
+    if ((await legend.getAttribute('aria-expanded')) !== 'true') await legend.click();
+    expect(await page.getByTestId('count-expressway').textContent()).toBe(String(filtered.byCategory.expressway));
+    const filter = await page.evaluate(() => JSON.stringify(window.__atlasMap!.getFilter('projects-point')));
+    expect(filter).toContain(',2.4,');
+    await waitForMapIdle(page);
+    await screenshot(page, 'large-set-filtered');
+  });
+
+  it('lists a page from the server, and opens a project from it with its detail', async () => {
+    await page.getByRole('tab', { name: /列表/ }).click();
+    await page.getByTestId('pager').waitFor();
+    const rows = page.locator('.project-list tbody tr[data-id]');
+    expect(await rows.count()).toBe(100);
+    await rows.first().click();
+    await page.locator('.detail').waitFor();
+    await screenshot(page, 'large-set-list');
+  });
+});
