@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { openDb, type Db } from '../../server/db/client.ts';
 import { seed } from '../../server/db/seed.ts';
+import { createUser } from '../../server/services/auth.ts';
 import { syntheticProjects } from '../bench/synthetic.ts';
 import { geodata } from '../helpers/test-app.ts';
 import { hasBrowser, PROJECT_LAYERS, renderedIds, screenshot, waitForMapIdle } from './browser.ts';
@@ -37,6 +38,7 @@ describe.skipIf(!hasBrowser())('a large set', () => {
     const data = geodata();
     const synthetic = syntheticProjects(COUNT, data);
     await seed(db, { data: { ...data, projects: synthetic.projects, shares: synthetic.shares, hash: `synthetic-${COUNT}` } });
+    await createUser(db, inject('editor').username, inject('editor').password, 'editor');
     // The page from this app (it decides what the page preloads), its scripts from the run's build.
     const client = inject('baseUrl');
     const clientDir = join(dir, 'client');
@@ -110,5 +112,28 @@ describe.skipIf(!hasBrowser())('a large set', () => {
     await rows.first().click();
     await page.locator('.detail').waitFor();
     await screenshot(page, 'large-set-list');
+  });
+
+  it('draws an edit at once: new tiles for the new data version', async () => {
+    const id = new URL(page.url()).searchParams.get('sel');
+    expect(id).toMatch(/^synthetic-/);
+    const editor = inject('editor');
+    await page.getByRole('button', { name: '编辑登录' }).click();
+    await page.getByLabel('用户名').fill(editor.username);
+    await page.getByLabel('密码').fill(editor.password);
+    await page.locator('.sign-in-form').getByRole('button', { name: '编辑登录' }).click();
+    await page.getByTestId('signed-in-as').waitFor();
+    const form = page.getByRole('form', { name: '更新状态' });
+    await form.locator('select[name=status]').selectOption('suspended');
+    await form.locator('textarea[name=note]').fill('大数据集测试');
+    await form.locator('input[name=source]').fill('测试');
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByTestId('detail-status').textContent()).toContain('暂停');
+    const { version } = (await (await fetch(`${base}/api/projects/tiles.json`)).json()) as { version: string };
+    await expect.poll(() => page.evaluate(() => (window.__atlasMap!.getSource('projects') as unknown as { tiles: string[] }).tiles[0])).toContain(`v=${encodeURIComponent(version)}`);
+    await waitForMapIdle(page);
+    const status = (pid: string | null) =>
+      page.evaluate((pid) => window.__atlasMap!.querySourceFeatures('projects', { sourceLayer: 'projects', filter: ['==', ['get', 'id'], pid ?? ''] })[0]?.properties.status as string | undefined, pid);
+    await expect.poll(() => status(id)).toBe('suspended');
   });
 });
