@@ -13,6 +13,7 @@ import { SearchBox } from './panels/search-box.tsx';
 import { TopBar } from './panels/top-bar.tsx';
 import { PANELS, tabLabel } from './state/dashboard.ts';
 import { useDashboard } from './state/use-dashboard.ts';
+import { sampleAt } from './state/large-set.ts';
 import { useIdQuery, useMe, usePlan, useProjects } from './state/use-data.ts';
 import { useViewState } from './state/use-view-state.ts';
 import { isPhone } from './state/layout.ts';
@@ -39,11 +40,12 @@ export function App() {
   const me = useMe();
   const who = me?.user?.username ?? null;
   const { plan, error: planError } = usePlan();
-  const { projects, tiles, large, error: projectsError } = useProjects();
+  const { projects, tiles, large, thinned, error: projectsError } = useProjects();
   const { result: idQuery, error: queryError, pending } = useIdQuery(filters.q, filters.near, filters.radiusKm);
   const mapHandle = useRef<MapHandle>(null);
   const getMap = useCallback(() => mapHandle.current?.getMap() ?? null, []);
   const d = useDashboard({ view, plan, projects, idQuery, pending, map: mapHandle, large });
+  const sample = sampleAt(thinned, state.camera.zoom);
   const { t, presenting, sliding, visible, cv } = d;
   const error = planError ?? projectsError ?? queryError;
 
@@ -199,6 +201,11 @@ export function App() {
             </Suspense>
           )}
           {d.near.on && <p className="map-hint">{t.nearHint}</p>}
+          {sample && (
+            <p className="map-sample" role="status" data-testid="sample-note">
+              {t.sampleNote(sample.percent, sample.fullZoom)}
+            </p>
+          )}
           {!presenting && (
             <button type="button" className="fit-results" title={t.fitResultsHint} onClick={d.fitShown} disabled={!visible.length}>
               {t.fitResults}

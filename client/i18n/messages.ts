@@ -35,6 +35,7 @@ export const MESSAGES = {
     // The list of a large set, a page at a time (client/panels/large-list.tsx)
     pageOf: (from: number, to: number, total: number) => `第 ${from.toLocaleString('zh-CN')}–${to.toLocaleString('zh-CN')} 项，共 ${total.toLocaleString('zh-CN')} 项`,
     pagePrevious: '上一页',
+    sampleNote: (percent: number, fullZoom: number) => `此缩放级别只绘出约 ${percent}% 的项目（稳定抽样）；放大到 ${fullZoom} 级及以上绘出全部。`,
     pageNext: '下一页',
     legend: '图例与图层',
     map: '地图',
@@ -244,6 +245,7 @@ export const MESSAGES = {
     noMatch: 'No matching project',
     pageOf: (from: number, to: number, total: number) => `${from.toLocaleString('en')}–${to.toLocaleString('en')} of ${total.toLocaleString('en')}`,
     pagePrevious: 'Previous page',
+    sampleNote: (percent: number, fullZoom: number) => `At this zoom the map draws about ${percent}% of the projects (a stable sample); zoom to ${fullZoom} or closer to draw them all.`,
     pageNext: 'Next page',
     legend: 'Legend & layers',
     map: 'Map',

@@ -39,3 +39,17 @@ export function useLargeCounts(large: boolean, filters: Filters, hidden: readonl
   const shown = hidden.length ? byShown.data : byUser.data;
   return { counts: byUser.data?.byCategory ?? {}, nodeCounts: byOthers.data?.byTaskArea ?? {}, shown: shown?.total ?? null, query };
 }
+
+export type Thinned = readonly { zoom: number; fraction: number }[];
+
+/**
+ * What the map draws of a large set at a zoom, if only a sample (the TileJSON's `thinned`): the
+ * share in whole percent (at least 1) and the first zoom that draws every project. A map zoom draws
+ * the tiles of its whole zoom (512-pixel vector tiles). Null where every project is drawn.
+ */
+export function sampleAt(thinned: Thinned, zoom: number): { percent: number; fullZoom: number } | null {
+  const sampled = thinned.filter((t) => t.fraction < 1);
+  const here = sampled.find((t) => t.zoom === Math.floor(zoom));
+  if (!here) return null;
+  return { percent: Math.max(1, Math.round(here.fraction * 100)), fullZoom: Math.max(...sampled.map((t) => t.zoom)) + 1 };
+}

@@ -25,7 +25,14 @@ export function useProjects() {
   const large = (size.data?.total ?? 0) > TILE_SET;
   const { data, error } = useQuery({ ...projectsQuery, enabled: !size.isPending && !large });
   const source = useQuery({ ...tileSourceQuery, enabled: large });
-  return { projects: data ?? null, error: error ?? source.error, large, tiles: large && source.data ? tileUrl(source.data.version) : null };
+  return {
+    projects: data ?? null,
+    error: error ?? source.error,
+    large,
+    tiles: large && source.data ? tileUrl(source.data.version) : null,
+    /** The zooms that draw only a sample of the set, and its share (large-set.ts sampleAt). */
+    thinned: (large && source.data?.thinned) || [],
+  };
 }
 
 export type IdQuery = { ids: string[]; distances: Record<string, number> } | null;

@@ -89,6 +89,21 @@ describe.skipIf(!hasBrowser())('a large set', () => {
     expect(errors).toEqual([]);
   });
 
+  it('says the overview draws a sample, how much, and from which zoom it draws all', async () => {
+    const { thinned } = (await (await fetch(`${base}/api/projects/tiles.json`)).json()) as { thinned: { zoom: number; fraction: number }[] };
+    const at6 = thinned.find((t) => t.zoom === 6);
+    expect(at6, 'zoom 6 is thinned at 6,000 projects').toBeDefined();
+    const note = page.getByTestId('sample-note');
+    expect(await note.textContent()).toContain(`约 ${Math.max(1, Math.round(at6!.fraction * 100))}% 的项目`);
+    const full = Math.max(...thinned.map((t) => t.zoom)) + 1;
+    expect(await note.textContent()).toContain(`放大到 ${full} 级`);
+    await page.evaluate((zoom) => window.__atlasMap!.jumpTo({ zoom }), full);
+    await note.waitFor({ state: 'detached' });
+    await page.evaluate(() => window.__atlasMap!.jumpTo({ zoom: 6 }));
+    await note.waitFor();
+    await waitForMapIdle(page);
+  });
+
   it('counts as the server counts, and a task area filters the map, the counts and the legend', async () => {
     expect(await resultCount()).toContain(String((await counts('')).total));
     await page.locator('[data-filter=node] input[value="2.4"]').click();
