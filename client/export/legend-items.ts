@@ -24,14 +24,13 @@ export type LegendItem = {
   category?: CategoryId;
 };
 
-export function legendItems(features: readonly { properties: { category: string } }[], lang: Lang): LegendItem[] {
-  const counts = new Map<string, number>();
-  for (const f of features) counts.set(f.properties.category, (counts.get(f.properties.category) ?? 0) + 1);
-  return CATEGORY_IDS.filter((c) => counts.has(c)).map((c) => ({
+/** The categories shown, from their counts (counted in the browser, or by the server for a large set). */
+export function legendItems(counts: Readonly<Record<string, number>>, lang: Lang): LegendItem[] {
+  return CATEGORY_IDS.filter((c) => counts[c]).map((c) => ({
     key: c,
     category: c,
     label: CATEGORIES[c][lang],
-    count: counts.get(c)!,
+    count: counts[c]!,
     color: CATEGORIES[c].color,
     swatch: CATEGORIES[c].geometry,
   }));
@@ -58,11 +57,10 @@ export function choroplethLegendItems(measure: CoverageMeasure, classes: Classes
  * The key figures of what is shown: the count and how many projects are in each status (today's,
  * or `asOf` counts: those of the day the status timeline shows).
  */
-export function keyFigures(features: readonly { properties: { status: string } }[], lang: Lang, asOf?: Record<string, number> | null): string {
-  const by = new Map<string, number>(asOf ? Object.entries(asOf) : []);
-  if (!asOf) for (const f of features) by.set(f.properties.status, (by.get(f.properties.status) ?? 0) + 1);
-  const parts = (Object.keys(STATUSES) as StatusId[]).filter((s) => by.has(s)).map((s) => `${STATUSES[s][lang]} ${by.get(s)}`);
-  const total = MESSAGES[lang].countTotal(features.length);
+export function keyFigures(shown: { total: number; byStatus: Readonly<Record<string, number>> }, lang: Lang, asOf?: Record<string, number> | null): string {
+  const by = asOf ?? shown.byStatus;
+  const parts = (Object.keys(STATUSES) as StatusId[]).filter((s) => by[s] !== undefined).map((s) => `${STATUSES[s][lang]} ${by[s]}`);
+  const total = MESSAGES[lang].countTotal(shown.total);
   return [total, ...parts].join(' · ');
 }
 

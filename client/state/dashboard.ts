@@ -32,12 +32,14 @@ export function mapFilter(userExpr: ExpressionSpecification | null, hidden: read
   return userExpr ?? hide;
 }
 
-/** Projects per category (the legend's counts). */
-export function countByCategory(features: readonly { properties: { category: string } }[]): Record<string, number> {
+/** Projects per category (the legend's counts) or per status (the key figures). */
+function countBy<K extends 'category' | 'status'>(features: readonly { properties: Record<K, string> }[], key: K): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const f of features) out[f.properties.category] = (out[f.properties.category] ?? 0) + 1;
+  for (const f of features) out[f.properties[key]] = (out[f.properties[key]] ?? 0) + 1;
   return out;
 }
+export const countByCategory = (features: readonly { properties: { category: string } }[]) => countBy(features, 'category');
+export const countByStatus = (features: readonly { properties: { status: string } }[]) => countBy(features, 'status');
 
 /**
  * Projects per task area (sections and tasks of part 二), each project once per area however many
@@ -101,7 +103,8 @@ export const shouldFrame = (filters: Pick<Filters, 'q' | 'provinces'>, pending: 
 export function exportLegend(o: {
   byStatus: boolean;
   statusCounts: Record<string, number> | null;
-  visible: readonly ProjectFeature[];
+  /** Projects per category of what the map shows. */
+  categoryCounts: Readonly<Record<string, number>>;
   lang: Lang;
   t: Pick<Messages, 'notRecorded' | 'partnerProvinces' | 'coverageTitle' | 'coverageNone'>;
   notRecordedColor: string;
@@ -112,7 +115,7 @@ export function exportLegend(o: {
   choropleth?: { measure: CoverageMeasure; classes: Classes | null } | null;
 }): LegendItem[] {
   return [
-    ...(o.byStatus ? statusLegendItems(o.statusCounts ?? {}, o.lang, { label: o.t.notRecorded, color: o.notRecordedColor }) : legendItems(o.visible, o.lang)),
+    ...(o.byStatus ? statusLegendItems(o.statusCounts ?? {}, o.lang, { label: o.t.notRecorded, color: o.notRecordedColor }) : legendItems(o.categoryCounts, o.lang)),
     // The chosen clauses' partner provinces are tinted on the map (not under the coverage map).
     ...(o.partners.length && !o.coverageOn
       ? [{ key: 'partners', label: o.t.partnerProvinces, count: o.partners.length, color: o.partner.color, opacity: o.partner.opacity, swatch: 'tint' as const }]

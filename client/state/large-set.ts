@@ -16,6 +16,9 @@ export { TILE_SET } from '#shared/large-set.ts';
 /** The vector tile URL of a data version (the version changes the URL, so an edit is never drawn from a stale tile). */
 export const tileUrl = (version: string) => `${window.location.origin}/api/projects/tiles/{z}/{x}/{y}?v=${encodeURIComponent(version)}`;
 
+/** What /api/projects/counts answers that the exports read. */
+type ProjectCounts = { total: number; byCategory: Record<string, number>; byStatus: Record<string, number> };
+
 export type LargeCounts = {
   /** Projects per category for the user's filter (the legend's counts). */
   counts: Record<string, number>;
@@ -23,6 +26,8 @@ export type LargeCounts = {
   nodeCounts: Record<string, number>;
   /** What the map shows (the legend's switches too), or null until known. */
   shown: number | null;
+  /** The counts of what the map shows (the exported legend and key figures), or null until known. */
+  shownCounts: ProjectCounts | null;
   /** The API query of what the map shows. */
   query: ServerQuery;
 };
@@ -37,7 +42,7 @@ export function useLargeCounts(large: boolean, filters: Filters, hidden: readonl
   const byOthers = useQuery({ ...projectCountsQuery(serverQuery({ ...filters, nodes: [] })), ...options });
   if (!large) return null;
   const shown = hidden.length ? byShown.data : byUser.data;
-  return { counts: byUser.data?.byCategory ?? {}, nodeCounts: byOthers.data?.byTaskArea ?? {}, shown: shown?.total ?? null, query };
+  return { counts: byUser.data?.byCategory ?? {}, nodeCounts: byOthers.data?.byTaskArea ?? {}, shown: shown?.total ?? null, shownCounts: shown ?? null, query };
 }
 
 export type Thinned = readonly { zoom: number; fraction: number }[];

@@ -22,6 +22,7 @@ import {
   appClass,
   applyFilter,
   countByCategory,
+  countByStatus,
   exportLegend,
   exportTitle,
   filterSummary,
@@ -197,8 +198,14 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
   };
 
   /** The API query of exactly what the map shows (filters and legend switches), if anything. */
-  const shownQuery = visible.length ? serverQuery(filters, hidden) : null;
   const server = useLargeCounts(large, filters, hidden);
+  const shownQuery = (server ? server.shown : visible.length) ? serverQuery(filters, hidden) : null;
+  // What the map shows, counted: in the browser, or by the server for a large set (none until it answers).
+  const serverShown = server?.shownCounts;
+  const shownCounts = useMemo(
+    () => (large ? (serverShown ?? { total: 0, byCategory: {}, byStatus: {} }) : { total: visible.length, byCategory: countByCategory(visible), byStatus: countByStatus(visible) }),
+    [large, serverShown, visible],
+  );
   // Coverage map, status colours and the status timeline (client/coverage).
   const cv = useCoverageView(state, visible, shownQuery, plan);
   // The exported picture and the printed page: what the map shows, titled.
@@ -207,7 +214,7 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
       exportLegend({
         byStatus,
         statusCounts: cv.counts,
-        visible,
+        categoryCounts: shownCounts.byCategory,
         lang,
         t,
         notRecordedColor: NOT_RECORDED_COLOR,
@@ -216,9 +223,9 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
         partner: { color: PALETTES[theme].partner, opacity: PALETTES[theme].partnerOpacity },
         choropleth: state.coverage && { measure: state.coverage, classes: cv.classes },
       }),
-    [byStatus, cv.counts, visible, lang, t, partners, state.coverage, theme, cv.classes],
+    [byStatus, cv.counts, shownCounts, lang, t, partners, state.coverage, theme, cv.classes],
   );
-  const figures = useMemo(() => keyFigures(visible, lang, byStatus && state.asOf ? cv.counts : null), [visible, lang, byStatus, state.asOf, cv.counts]);
+  const figures = useMemo(() => keyFigures(shownCounts, lang, byStatus && state.asOf ? cv.counts : null), [shownCounts, lang, byStatus, state.asOf, cv.counts]);
   const defaultTitle = summary || t.defaultMapTitle;
 
   return {

@@ -6,12 +6,14 @@
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coverage, coverageItemOf } from '#shared/coverage.ts';
+import { keyFigures } from '../../client/export/legend-items.ts';
 import { MESSAGES } from '../../client/i18n/messages.ts';
 import type { PlanPayload, ProjectFeature } from '../../client/lib/api.ts';
 import {
   appClass,
   applyFilter,
   countByCategory,
+  countByStatus,
   countByTaskArea,
   exportLegend,
   exportTitle,
@@ -173,15 +175,32 @@ describe('the exported picture and printed page', () => {
 
   it('lists the categories shown and the partner tint, which the coverage map replaces', () => {
     const shown = applyFilter(all, filterExpression(f({ categories: ['seaport', 'airport'] }), null));
-    const items = exportLegend({ ...base, visible: shown });
+    const items = exportLegend({ ...base, categoryCounts: countByCategory(shown) });
     expect(items.map((i) => i.key)).toEqual(['seaport', 'airport', 'partners'].filter((k) => k === 'partners' || shown.some((x) => x.properties.category === k)));
     expect(items.at(-1)).toMatchObject({ label: zh.partnerProvinces, count: 2, color: '#7b5ea7', opacity: 0.2, swatch: 'tint' });
-    expect(exportLegend({ ...base, visible: shown, coverageOn: true }).some((i) => i.key === 'partners')).toBe(false);
-    expect(exportLegend({ ...base, visible: shown, partners: [] }).some((i) => i.key === 'partners')).toBe(false);
+    expect(exportLegend({ ...base, categoryCounts: countByCategory(shown), coverageOn: true }).some((i) => i.key === 'partners')).toBe(false);
+    expect(exportLegend({ ...base, categoryCounts: countByCategory(shown), partners: [] }).some((i) => i.key === 'partners')).toBe(false);
+  });
+
+  it('states the counts it is given: those of a large set come from the server, not from features it never downloads', () => {
+    const items = exportLegend({ ...base, partners: [], categoryCounts: { expressway: 30, seaport: 1200, airport: 0 } });
+    expect(items.map((i) => [i.key, i.count])).toEqual([
+      ['seaport', 1200],
+      ['expressway', 30],
+    ]);
+    expect(keyFigures({ total: 6000, byStatus: { planned: 5000, construction: 1000 } }, 'en')).toBe('6000 projects · Planned 5000 · Under construction 1000');
+  });
+
+  it('gives the same key figures from the features as from their counts', () => {
+    const shown = applyFilter(all, filterExpression(f({ categories: ['seaport', 'airport'] }), null));
+    const text = keyFigures({ total: shown.length, byStatus: countByStatus(shown) }, 'zh');
+    expect(text.startsWith(zh.countTotal(shown.length))).toBe(true);
+    for (const [status, n] of Object.entries(countByStatus(shown))) expect(n).toBe(shown.filter((x) => x.properties.status === status).length);
+    expect(text.split(' · ')).toHaveLength(1 + Object.keys(countByStatus(shown)).length);
   });
 
   it('lists the statuses (and those not recorded) under status colours', () => {
-    const items = exportLegend({ ...base, visible: all, byStatus: true, statusCounts: { construction: 3, none: 2 }, partners: [] });
+    const items = exportLegend({ ...base, categoryCounts: countByCategory(all), byStatus: true, statusCounts: { construction: 3, none: 2 }, partners: [] });
     expect(items.map((i) => [i.key, i.count])).toEqual([
       ['construction', 3],
       ['none', 2],

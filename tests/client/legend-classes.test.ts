@@ -56,7 +56,7 @@ describe('the coverage legend in the picture and the print', () => {
   });
 
   it('closes the exported legend once the classes are known, replacing the partner tint', () => {
-    const base = { statusCounts: { construction: 2 }, visible: [], lang: 'zh' as const, t: zh, notRecordedColor: '#999', partners: ['hebei'], partner: { color: '#7b5ea7', opacity: 0.2 } };
+    const base = { statusCounts: { construction: 2 }, categoryCounts: {}, lang: 'zh' as const, t: zh, notRecordedColor: '#999', partners: ['hebei'], partner: { color: '#7b5ea7', opacity: 0.2 } };
     const keys = (o: Partial<Parameters<typeof exportLegend>[0]>) => exportLegend({ ...base, byStatus: true, coverageOn: false, ...o }).map((i) => i.key);
     expect(keys({ coverageOn: true, choropleth: { measure: 'projects', classes } })).toEqual(['construction', 'coverage', ...classRows(classes, 'zh', zh).map((r) => `class-${r.key}`)]);
     // Classes still on their way: no rows yet (never stale ones).
