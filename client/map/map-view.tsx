@@ -20,7 +20,6 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
-import { bbox } from '@turf/turf';
 import { afterLayout, centreToShow, onNext, whenReady, type Bbox, type Off } from './map-events.ts';
 import { fitCamera } from './fit.ts';
 import { applyHighlight, applyLargeSet, applyLook, NEAR_SOURCE, overlayLayers, partnerFilter, stackLayers, type MapLook } from './overlays.ts';
@@ -30,6 +29,7 @@ import { symbolImages } from './symbols.ts';
 import { fromTiles, projectSource } from './project-tiles.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
 import { pick } from './pick.ts';
+import { bboxOf } from './use-camera-fit.ts';
 import { labelControls } from './control-names.ts';
 import { MESSAGES, type Lang } from '../i18n/messages.ts';
 
@@ -316,9 +316,9 @@ export function MapView({ ref, ...props }: Props) {
     return afterLayout(map, () => {
       // A fit to the project (or the reader) is moving the camera already.
       if (map.isMoving()) return;
-      const [minX, minY, maxX, maxY] = bbox(feature);
+      const box = bboxOf([feature]);
       const v = map.getBounds();
-      const centre = centreToShow([minX, minY, maxX, maxY], [v.getWest(), v.getSouth(), v.getEast(), v.getNorth()]);
+      const centre = box && centreToShow(box, [v.getWest(), v.getSouth(), v.getEast(), v.getNorth()]);
       if (centre) map.easeTo({ center: centre, duration: 600 });
     });
   }, [selectedId, projects]);

@@ -5,15 +5,35 @@
  * opened move the map. Every fit leaves room for the panels over the map (client/map/fit.ts).
  */
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
-import * as turf from '@turf/turf';
+import type { Geometry } from 'geojson';
 import type { ProjectFeature } from '../lib/api.ts';
 import { hasFilters, HOME_CAMERA, type Filters } from '../state/view-state.ts';
 import type { MapHandle } from './map-view.tsx';
 
-export function bboxOf(features: ProjectFeature[]): [number, number, number, number] | null {
-  if (!features.length) return null;
-  const [a, b, c, d] = turf.bbox({ type: 'FeatureCollection', features });
-  return [a, b, c, d];
+type Bbox = [number, number, number, number];
+
+/**
+ * The bounds of features' geometries, [west, south, east, north], or null with none: the least and
+ * greatest of every position (turf's bbox, held to it by tests/map/fit.test.ts; written out here so
+ * the first load carries no turf).
+ */
+export function bboxOf(features: readonly { geometry: Geometry | null }[]): Bbox | null {
+  let box: Bbox | null = null;
+  const visit = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number') {
+      const [x, y] = c as [number, number];
+      box = box ? [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)] : [x, y, x, y];
+      return;
+    }
+    for (const inner of c) visit(inner);
+  };
+  const geometry = (g: Geometry | null): void => {
+    if (g?.type === 'GeometryCollection') g.geometries.forEach(geometry);
+    else if (g) visit(g.coordinates);
+  };
+  for (const f of features) geometry(f.geometry);
+  return box;
 }
 
 /** Returns fitShown (the button) and fitTo (other fits, e.g. a search's results). */
