@@ -5,7 +5,7 @@
  * distances need them (and whose circle bounds the rows).
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { taskAreasOf } from '#shared/coverage.ts';
+import { coverage, coverageItemOf, taskAreasOf } from '#shared/coverage.ts';
 import type { ProjectFilter } from '#shared/filters.ts';
 import { byRank } from '#shared/search.ts';
 import { CATEGORIES, STATUSES, type CategoryId, type StatusId } from '#shared/taxonomy.ts';
@@ -37,14 +37,9 @@ const tally = (rows: readonly { key: string; n: number }[]) => Object.fromEntrie
 /** Total and counts per category, status and task area of the projects a filter matches. */
 export async function projectCounts(db: Db, f: ProjectFilter) {
   if (f.near) {
-    const rows = await queryProjects(db, f);
-    const count = (key: (r: (typeof rows)[number]) => string) => {
-      const out: Record<string, number> = {};
-      for (const r of rows) out[key(r)] = (out[key(r)] ?? 0) + 1;
-      return out;
-    };
-    const mentions = rows.flatMap((r) => (r.nodes ?? '').split(',').filter(Boolean).map((node) => ({ project: r.id, node })));
-    return { total: rows.length, byCategory: count((r) => r.category), byStatus: count((r) => r.status), byTaskArea: byTaskArea(mentions) };
+    // The exact radius needs the geometries: counted as the coverage figures count them.
+    const { total, byCategory, byStatus, byTaskArea } = coverage((await queryProjects(db, f)).map((r) => coverageItemOf(toProperties(r))));
+    return { total, byCategory, byStatus, byTaskArea };
   }
   const where = live(await filterCondition(db, f));
   const [byCategory, byStatus, mentions] = await Promise.all([
