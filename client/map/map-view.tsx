@@ -22,13 +22,12 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { afterLayout, centreToShow, onNext, whenReady, type Bbox, type Off } from './map-events.ts';
 import { fitCamera } from './fit.ts';
-import { applyHighlight, applyLargeSet, applyLook, NEAR_SOURCE, overlayLayers, partnerFilter, stackLayers, type MapLook } from './overlays.ts';
-import { COVERAGE_FILL } from '../coverage/choropleth.ts';
-import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, isLargeSet, PROJECT_SOURCE, projectLayers, STACK_SOURCE, withUserFilter } from './project-layers.ts';
+import { applyHighlight, applyLargeSet, applyLook, NEAR_SOURCE, partnerFilter, type MapLook } from './overlays.ts';
+import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLayers, STACK_SOURCE, withUserFilter } from './project-layers.ts';
 import { symbolImages } from './symbols.ts';
-import { fromTiles, projectSource } from './project-tiles.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
-import { pick } from './pick.ts';
+import { handleClick, round } from './map-click.ts';
+import { carryOverlays, EMPTY, largeOf, withOverlays } from './map-style.ts';
 import { bboxOf } from './use-camera-fit.ts';
 import { labelControls } from './control-names.ts';
 import { MESSAGES, type Lang } from '../i18n/messages.ts';
@@ -91,8 +90,6 @@ declare global {
   }
 }
 
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-
 export function MapView({ ref, ...props }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -140,29 +137,7 @@ export function MapView({ ref, ...props }: Props) {
         const c = map.getCenter();
         latest.current.onCameraChange({ center: [round(c.lng, 4), round(c.lat, 4)], zoom: round(map.getZoom(), 2) });
       }),
-      map.on('click', (e) => {
-        if (latest.current.clickMode === 'place') {
-          latest.current.onMapClick([round(e.lngLat.lng, 4), round(e.lngLat.lat, 4)]);
-          return;
-        }
-        const pad = 4;
-        const layers = INTERACTIVE_PROJECT_LAYERS.filter((l) => map.getLayer(l));
-        const hits = map.queryRenderedFeatures(
-          [
-            [e.point.x - pad, e.point.y - pad],
-            [e.point.x + pad, e.point.y + pad],
-          ],
-          { layers },
-        );
-        const picked = pick(hits, e.point, (ll) => map.project(ll));
-        if (picked.kind === 'many') latest.current.onChoose(picked.ids, [e.point.x, e.point.y]);
-        else if (picked.kind === 'one') latest.current.onSelect(picked.id);
-        else {
-          const province = latest.current.look?.choropleth && map.getLayer(COVERAGE_FILL) ? map.queryRenderedFeatures(e.point, { layers: [COVERAGE_FILL] })[0] : undefined;
-          if (province && latest.current.onProvinceClick) latest.current.onProvinceClick(String(province.properties.id));
-          else latest.current.onMapClick([round(e.lngLat.lng, 4), round(e.lngLat.lat, 4)]);
-        }
-      }),
+      map.on('click', (e) => handleClick(map, e, { ...latest.current, choropleth: Boolean(latest.current.look?.choropleth) })),
       ...INTERACTIVE_PROJECT_LAYERS.flatMap((layer) => [
         map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer')),
         map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = '')),
@@ -224,20 +199,7 @@ export function MapView({ ref, ...props }: Props) {
     appliedStyle.current = basemap;
     map.setStyle(basemap, {
       diff: true,
-      transformStyle: (previous, next) => {
-        const q = latest.current;
-        const overlays = overlayLayers(q.lang, q.theme, q.filter, q.partners, largeOf(q.projects, q.tiles));
-        return {
-          ...next,
-          sources: {
-            ...next.sources,
-            [PROJECT_SOURCE]: projectSource(q.tiles, q.projects ?? EMPTY, previous?.sources[PROJECT_SOURCE]),
-            [STACK_SOURCE]: previous?.sources[STACK_SOURCE] ?? { type: 'geojson', data: q.stacks ?? EMPTY },
-            [NEAR_SOURCE]: previous?.sources[NEAR_SOURCE] ?? { type: 'geojson', data: q.nearCircle ?? EMPTY },
-          },
-          layers: fromTiles(q.tiles, stackLayers(next.layers, overlays)),
-        };
-      },
+      transformStyle: (previous, next) => carryOverlays(previous, next, latest.current),
     });
     return onNext(map, 'styledata', () => {
       const q = latest.current;
@@ -324,23 +286,6 @@ export function MapView({ ref, ...props }: Props) {
   }, [selectedId, projects]);
 
   return <div ref={container} className="map" role="region" aria-label={MESSAGES[lang].map} data-testid="map" />;
-}
-
-const largeOf = (projects: FeatureCollection | null, tiles?: string | null) => Boolean(tiles) || isLargeSet(projects?.features.length ?? 0);
-const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
-
-/** The basemap with the overlays stacked in, their sources holding what is known yet. */
-function withOverlays(basemap: StyleSpecification, q: Props): StyleSpecification {
-  return {
-    ...basemap,
-    sources: {
-      ...basemap.sources,
-      [PROJECT_SOURCE]: projectSource(q.tiles, q.projects ?? EMPTY),
-      [STACK_SOURCE]: { type: 'geojson', data: q.stacks ?? EMPTY },
-      [NEAR_SOURCE]: { type: 'geojson', data: q.nearCircle ?? EMPTY },
-    },
-    layers: fromTiles(q.tiles, stackLayers(basemap.layers, overlayLayers(q.lang, q.theme, q.filter, q.partners, largeOf(q.projects, q.tiles)))),
-  };
 }
 
 /** whenReady on the live map, if there is one; returns what drops the wait (an effect's cleanup). */
