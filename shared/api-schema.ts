@@ -147,6 +147,15 @@ export const ProjectCountsSchema = z.object({
   byStatus: Counts,
   /** Sections and tasks of part 二; a project counts once per area however many clauses it has there. */
   byTaskArea: Counts,
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().describe('[west, south, east, north] of the matching projects, null with none'),
+  asOf: z
+    .object({
+      day: z.string(),
+      byStatus: Counts.describe('Projects per status on that day; `none` for those with no status yet'),
+      planOnly: z.number().int().describe('Projects whose status on that day is still only the plan text’s wording'),
+    })
+    .optional()
+    .describe('With `as_of`: the statuses on that day'),
 });
 
 export const ProjectPageSchema = z.object({

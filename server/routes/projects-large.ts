@@ -39,6 +39,15 @@ const PageQuerySchema = ProjectFilterSchema.extend({
   lang: z.enum(['zh', 'en']).default('zh').describe('The language whose names and labels set the order'),
 }).strict();
 
+const CountsQuerySchema = ProjectFilterSchema.extend({
+  as_of: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, YYYY-MM-DD')
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a calendar day')
+    .optional()
+    .describe('A day: also count each project by its status on that day (the status key of a chosen day)'),
+}).strict();
+
 const tileJsonRoute = createRoute({
   method: 'get',
   path: '/tiles.json',
@@ -62,7 +71,7 @@ const countsRoute = createRoute({
   method: 'get',
   path: '/counts',
   summary: 'Counts of the filtered projects: total, per category, status and task area',
-  request: { query: ProjectFilterSchema },
+  request: { query: CountsQuerySchema },
   responses: { 200: json(ProjectCountsSchema, 'The counts of the matching projects'), ...errors(400) },
 });
 
@@ -112,7 +121,10 @@ export const largeSetRoutes = (db: Db) => {
       if (!body) return c.body(null, 204, headers);
       return c.body(gzip ? new Uint8Array(body) : new Uint8Array(gunzipSync(body)), 200, { ...headers, 'Content-Type': MVT, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
     })
-    .openapi(countsRoute, async (c) => c.json(await projectCounts(db, c.req.valid('query')), 200))
+    .openapi(countsRoute, async (c) => {
+      const { as_of: asOf, ...filter } = c.req.valid('query');
+      return c.json(await projectCounts(db, filter, asOf), 200);
+    })
     .openapi(pageRoute, async (c) => {
       const { limit, offset, sort, dir, lang, ...filter } = c.req.valid('query');
       return c.json(await projectPage(db, filter, { limit, offset, sort, dir, lang }), 200);

@@ -4,8 +4,9 @@
  * its list, sorted as the list panel sorts. Neither reads a geometry, except with `near`, whose exact
  * distances need them (and whose circle bounds the rows).
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { coverage, coverageItemOf, taskAreasOf } from '#shared/coverage.ts';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { endOfPlanDay } from '#shared/day.ts';
+import { bounds, coverage, coverageItemOf, taskAreasOf } from '#shared/coverage.ts';
 import type { ProjectFilter } from '#shared/filters.ts';
 import { byRank } from '#shared/search.ts';
 import { CATEGORIES, STATUSES, type CategoryId, type StatusId } from '#shared/taxonomy.ts';
@@ -34,15 +35,58 @@ function byTaskArea(mentions: readonly { project: string; node: string }[]): Rec
 
 const tally = (rows: readonly { key: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.n]));
 
-/** Total and counts per category, status and task area of the projects a filter matches. */
-export async function projectCounts(db: Db, f: ProjectFilter) {
+type Bbox = [number, number, number, number];
+
+const unionOf = (boxes: readonly Bbox[]): Bbox | null =>
+  boxes.length ? boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]) : null;
+
+/** The bounds of the matching projects, from their stored bounds (the R*Tree's own figures), or null with none. */
+async function boundsOf(db: Db, where: SQL | undefined): Promise<Bbox | null> {
+  const [row] = await db
+    .select({ w: sql<number | null>`min(${t.projects.minX})`, s: sql<number | null>`min(${t.projects.minY})`, e: sql<number | null>`max(${t.projects.maxX})`, n: sql<number | null>`max(${t.projects.maxY})` })
+    .from(t.projects)
+    .where(where)
+    .all();
+  return row && row.w !== null && row.s !== null && row.e !== null && row.n !== null ? [row.w, row.s, row.e, row.n] : null;
+}
+
+/**
+ * Each matching project's status on a day (the status key's "status on" a day, as
+ * client/coverage/status-as-of.ts reads the history): the last event up to the end of that day in
+ * China, the undated plan-implied one first; `none` where there is none yet. `planOnly`: those whose
+ * status on the day is still only the plan's wording.
+ */
+async function statusOnDay(db: Db, where: SQL | undefined, day: string) {
+  const until = new Date(endOfPlanDay(day)).toISOString();
+  const rows = await db.all<{ key: string; n: number; planOnly: number }>(sql`
+    with last as (
+      select project_id, to_status as status, at from (
+        select project_id, to_status, at, row_number() over (partition by project_id order by (at is null), julianday(at) desc, id desc) as rn
+        from status_events where at is null or julianday(at) <= julianday(${until})
+      ) where rn = 1
+    )
+    select coalesce(last.status, 'none') as key, count(*) as n, sum(last.project_id is not null and last.at is null) as planOnly
+    from projects left join last on last.project_id = projects.id
+    where ${where ?? sql`1`} group by key`);
+  return { day, byStatus: tally(rows), planOnly: rows.reduce((s, r) => s + Number(r.planOnly), 0) };
+}
+
+/**
+ * Total and counts per category, status and task area of the projects a filter matches, their
+ * bounds (the map's "fit results" for a set it does not hold) and, with `asOf`, their statuses on
+ * that day.
+ */
+export async function projectCounts(db: Db, f: ProjectFilter, asOf?: string) {
   if (f.near) {
     // The exact radius needs the geometries: counted as the coverage figures count them.
-    const { total, byCategory, byStatus, byTaskArea } = coverage((await queryProjects(db, f)).map((r) => coverageItemOf(toProperties(r))));
-    return { total, byCategory, byStatus, byTaskArea };
+    const rows = await queryProjects(db, f);
+    const { total, byCategory, byStatus, byTaskArea } = coverage(rows.map((r) => coverageItemOf(toProperties(r))));
+    // One JSON parameter however many match (SQLite limits the parameters of a statement).
+    const ids = sql`${t.projects.id} in (select value from json_each(${JSON.stringify(rows.map((r) => r.id))}))`;
+    return { total, byCategory, byStatus, byTaskArea, bbox: unionOf(rows.map((r) => bounds(r.geometry))), ...(asOf ? { asOf: await statusOnDay(db, ids, asOf) } : {}) };
   }
   const where = live(await filterCondition(db, f));
-  const [byCategory, byStatus, mentions] = await Promise.all([
+  const [byCategory, byStatus, mentions, bbox, onDay] = await Promise.all([
     db.select({ key: t.projects.category, n: sql<number>`count(*)` }).from(t.projects).where(where).groupBy(t.projects.category).all(),
     db.select({ key: t.projects.status, n: sql<number>`count(*)` }).from(t.projects).where(where).groupBy(t.projects.status).all(),
     db
@@ -50,8 +94,17 @@ export async function projectCounts(db: Db, f: ProjectFilter) {
       .from(t.projectMentions)
       .where(inArray(t.projectMentions.projectId, db.select({ id: t.projects.id }).from(t.projects).where(where)))
       .all(),
+    boundsOf(db, where),
+    asOf ? statusOnDay(db, where, asOf) : undefined,
   ]);
-  return { total: byCategory.reduce((s, r) => s + r.n, 0), byCategory: tally(byCategory), byStatus: tally(byStatus), byTaskArea: byTaskArea(mentions) };
+  return {
+    total: byCategory.reduce((s, r) => s + r.n, 0),
+    byCategory: tally(byCategory),
+    byStatus: tally(byStatus),
+    byTaskArea: byTaskArea(mentions),
+    bbox,
+    ...(onDay ? { asOf: onDay } : {}),
+  };
 }
 
 export const SORT_KEYS = ['name', 'category', 'status', 'size', 'distance'] as const;
