@@ -23,7 +23,9 @@ export const LIST_PAGE = 200;
 /** How many rows to draw: a page more once the end comes near, never more than there are. */
 export const rowsToDraw = (total: number, drawn: number, nearEnd: boolean) => Math.min(total, nearEnd ? drawn + LIST_PAGE : Math.max(drawn, LIST_PAGE));
 
-type SortKey = 'name' | 'category' | 'status' | 'size' | 'distance';
+export type SortKey = 'name' | 'category' | 'status' | 'size' | 'distance';
+/** A sort the rows already come in (a large set's page, sorted by the server): the headers ask for another. */
+export type ServerSort = { key: SortKey; dir: 1 | -1; onSort: (key: SortKey, dir: 1 | -1) => void };
 
 type Props = {
   features: ProjectFeature[];
@@ -31,14 +33,16 @@ type Props = {
   selectedId: string | null;
   onHover: (id: string | null) => void;
   onSelect: (id: string) => void;
+  serverSort?: ServerSort;
 };
 
-export function ProjectList({ features, distances, selectedId, onHover, onSelect }: Props) {
+export function ProjectList({ features, distances, selectedId, onHover, onSelect, serverSort }: Props) {
   const { t, lang, label } = useT();
   // Until the user picks a column: nearest first when there are distances, else by name.
   const [chosen, setSort] = useState<{ key: SortKey | null; dir: 1 | -1 }>({ key: null, dir: 1 });
-  const sort = { key: chosen.key ?? (distances ? 'distance' : 'name'), dir: chosen.dir };
+  const sort = serverSort ?? { key: chosen.key ?? (distances ? 'distance' : 'name'), dir: chosen.dir };
   const rows = useMemo(() => {
+    if (serverSort) return features;
     const val = (f: ProjectFeature): string | number => {
       const p = f.properties;
       switch (sort.key) {
@@ -62,7 +66,7 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
     // Nearest first means the concrete places: programmes covering whole regions and sea areas
     // (everything is "0 km" from them) follow under their own heading.
     return distances && sort.key === 'distance' ? [...sorted.filter((f) => !wide(f)), ...sorted.filter(wide)] : sorted;
-  }, [features, sort.key, sort.dir, lang, distances, label]);
+  }, [features, sort.key, sort.dir, lang, distances, label, serverSort]);
   const firstWide = distances && sort.key === 'distance' ? rows.findIndex(wide) : -1;
   // Rows drawn so far, for these rows (other rows start again at one page).
   const [drawnFor, setDrawn] = useState({ rows, n: rowsToDraw(rows.length, 0, false) });
@@ -77,7 +81,7 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
   }, [rows, drawn]);
 
   const sortButton = (key: SortKey, text: string) => (
-    <button type="button" onClick={() => setSort({ key, dir: sort.key === key ? ((-sort.dir) as 1 | -1) : 1 })}>
+    <button type="button" onClick={() => (serverSort?.onSort ?? ((k: SortKey, dir: 1 | -1) => setSort({ key: k, dir })))(key, sort.key === key ? ((-sort.dir) as 1 | -1) : 1)}>
       {text}
       {sort.key === key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
     </button>

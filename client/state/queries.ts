@@ -60,7 +60,7 @@ export const projectCountsQuery = (query: ServerQuery) =>
   });
 
 /** A page of a large set's list: where it starts, how long it is, the language its names sort in. */
-export type PageParams = { offset: string; limit: string; lang: 'zh' | 'en' };
+export type PageParams = { offset: string; limit: string; lang: 'zh' | 'en'; sort?: 'name' | 'category' | 'status' | 'size' | 'distance'; dir?: 'asc' | 'desc' };
 
 export const projectPageQuery = (query: ServerQuery, page: PageParams) =>
   queryOptions({

@@ -9,6 +9,7 @@ import { endOfPlanDay } from '#shared/day.ts';
 import { bounds, coverage, coverageItemOf, taskAreasOf } from '#shared/coverage.ts';
 import type { ProjectFilter } from '#shared/filters.ts';
 import { byRank } from '#shared/search.ts';
+import { isWide } from '#shared/wide.ts';
 import { CATEGORIES, STATUSES, type CategoryId, type StatusId } from '#shared/taxonomy.ts';
 import type { Db } from '../db/client.ts';
 import { dataVersion } from '../middleware/response-cache.ts';
@@ -110,7 +111,7 @@ export async function projectCounts(db: Db, f: ProjectFilter, asOf?: string) {
 export const SORT_KEYS = ['name', 'category', 'status', 'size', 'distance'] as const;
 export type PageQuery = { limit: number; offset: number; sort?: (typeof SORT_KEYS)[number]; dir: 'asc' | 'desc'; lang: 'zh' | 'en' };
 
-type SortRow = { id: string; nameZh: string; nameEn: string; category: string; status: string; lengthKm: number | null; areaKm2: number | null; distanceKm?: number };
+type SortRow = { id: string; nameZh: string; nameEn: string; category: string; precision: string; status: string; lengthKm: number | null; areaKm2: number | null; distanceKm?: number };
 
 /** The list panel's order (client/panels/project-list.tsx): by name unless told, nearest first with `near`. */
 function sorted<R extends SortRow>(rows: readonly R[], p: PageQuery, near: boolean): R[] {
@@ -133,7 +134,11 @@ function sorted<R extends SortRow>(rows: readonly R[], p: PageQuery, near: boole
   const keyed = rows.map((r) => ({ r, v: value(r) }));
   const dir = p.dir === 'desc' ? -1 : 1;
   keyed.sort((a, b) => (typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v))) * dir);
-  return keyed.map((k) => k.r);
+  const out = keyed.map((k) => k.r);
+  // Nearest first means the concrete places: whole regions and sea areas (0 km from everything) follow, as in the list.
+  if (key !== 'distance' || !near) return out;
+  const wide = (r: R) => isWide({ precision: r.precision, category: r.category, area_km2: r.areaKm2 });
+  return [...out.filter((r) => !wide(r)), ...out.filter(wide)];
 }
 
 /** Orders kept per data version: paging through a large list sorts it once (a scan of 100k rows takes seconds). */

@@ -9,6 +9,8 @@ import { testClient } from 'hono/testing';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorSchema, ProjectTileJsonSchema } from '#shared/api-schema.ts';
+import { CATEGORIES, STATUSES } from '#shared/taxonomy.ts';
+import { isWide } from '#shared/wide.ts';
 import { countByCategory, countByTaskArea } from '../../client/state/dashboard.ts';
 import { bodyOf, editorApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -161,8 +163,10 @@ describe('GET /api/projects/counts and /api/projects/page', () => {
         ids.push(...page.items.map((p) => p.id));
         if (page.items.length < 7) break;
       }
-      // By name in Chinese unless told; nearest first with `near` (as /api/projects orders it).
-      const expected = 'near' in query ? features.map((f) => f.id) : features.toSorted((a, b) => a.properties.name_zh.localeCompare(b.properties.name_zh, 'zh')).map((f) => f.id);
+      // By name in Chinese unless told; nearest first with `near` (as /api/projects orders it), whole
+      // regions and sea areas after the concrete places (as the list panel groups them).
+      const near = [...features.filter((f) => !isWide(f.properties)), ...features.filter((f) => isWide(f.properties))];
+      const expected = 'near' in query ? near.map((f) => f.id) : features.toSorted((a, b) => a.properties.name_zh.localeCompare(b.properties.name_zh, 'zh')).map((f) => f.id);
       expect(ids, JSON.stringify(query)).toEqual(expected);
     }
   });
@@ -174,6 +178,21 @@ describe('GET /api/projects/counts and /api/projects/page', () => {
     expect(bySize.items.map(size)).toEqual(features.map((f) => size(f.properties)).sort((a, b) => b - a).slice(0, 10));
     const en = await bodyOf(api.projects.page.$get({ query: { lang: 'en', limit: '500' } }));
     expect(en.items.map((p) => p.name_en)).toEqual(features.map((f) => f.properties.name_en).sort((a, b) => a.localeCompare(b, 'en')));
+  });
+
+  it('sorts every match by each column the list sorts by, either way, in either language', async () => {
+    const { features } = await bodyOf(api.projects.$get({ query: { node: '2' } }));
+    const label = { category: CATEGORIES, status: STATUSES } as const;
+    for (const lang of ['zh', 'en'] as const) {
+      for (const key of ['category', 'status'] as const) {
+        for (const dir of ['asc', 'desc'] as const) {
+          const page = await bodyOf(api.projects.page.$get({ query: { node: '2', sort: key, dir, lang, limit: '500' } }));
+          const text = (p: (typeof features)[number]['properties']) => label[key][p[key] as never][lang] as string;
+          const want = features.map((f) => text(f.properties)).sort((a, b) => a.localeCompare(b, lang) * (dir === 'asc' ? 1 : -1));
+          expect(page.items.map((p) => text(p)), `${key} ${dir} ${lang}`).toEqual(want);
+        }
+      }
+    }
   });
 
   it('sorts again after an edit: a project moved to another status moves in the list by status', async () => {
