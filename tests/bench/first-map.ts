@@ -14,27 +14,20 @@
  * BENCH_PROGRAMS=1 lists the shader programs each page compiled (name and per-feature bindings),
  * BENCH_BY_PROCESS=1 prints each page's CPU time by Chromium process.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
 import type { StyleSpecification } from 'maplibre-gl';
 import { chromium, type Browser } from 'playwright-core';
-import { basemapStyle } from '../../client/map/basemap-style.ts';
-import { projectLayers, PROJECT_SOURCE } from '../../client/map/project-layers.ts';
+import { PROJECT_SOURCE } from '../../client/map/project-layers.ts';
 import { descendantsCpuByType, descendantsCpuMs } from './process-cpu.ts';
 import { breakdownPages, topSelfTime } from './first-map-breakdown.ts';
-import { createApp } from '../../server/app.ts';
-import { openDb } from '../../server/db/client.ts';
-import { seed } from '../../server/db/seed.ts';
+import { APP_OPTIONS, CHROMIUM_ARGS, mapPage, START_VIEW, startBenchServer } from './first-map-server.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** BENCH_BREAKDOWN=1: bare pages with one part of the style left out at a time, instead of the app. */
 const BREAKDOWN = process.env.BENCH_BREAKDOWN === '1';
-const VIEW = { center: [116.8, 39.6] as [number, number], zoom: 6.2 };
+const VIEW = START_VIEW;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}`);
 
@@ -81,44 +74,13 @@ const gm = map.style.glyphManager, make = gm.createRasterizer;
 gm.createRasterizer = (...a) => { const r = make(...a), draw = r.draw.bind(r);
   r.draw = (c) => { const t = performance.now(); const g = draw(c); st.glyphMs += performance.now() - t; st.glyphs++; if (st.glyphs < 9) st.drawn = (st.drawn ?? '') + c; return g; }; return r; };`;
 
-const page = (style: StyleSpecification, mapOptions = `localIdeographFontFamily: "'Noto Sans CJK SC', sans-serif"`) => `<!doctype html><meta charset="utf-8">
-<link rel="stylesheet" href="/bench/mlgl/maplibre-gl.css"><style>body{margin:0}#map{width:1440px;height:900px}</style>
-<div id="map"></div>
-<script type="module">
-import * as maplibregl from '/bench/mlgl/maplibre-gl.mjs';
-maplibregl.setWorkerUrl('/bench/mlgl/maplibre-gl-worker.mjs');
-const map = new maplibregl.Map({ container: 'map', style: ${JSON.stringify(style)}, center: ${JSON.stringify(VIEW.center)}, zoom: ${VIEW.zoom},
-  fadeDuration: 0, ${mapOptions} });
-${BREAKDOWN ? INSTRUMENT : ''}
-window.__map = map;
-map.once('idle', () => { window.__drawn = performance.now(); });
-</script>`;
-
-/** The map options of the dashboard that matter here (client/map/map-view.tsx). */
-const APP_OPTIONS = `localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"`;
+const page = (style: StyleSpecification, mapOptions?: string) => mapPage(style, { mapOptions, script: BREAKDOWN ? INSTRUMENT : '' });
 
 const dir = mkdtempSync(join(tmpdir(), 'atlas-firstmap-'));
 let browser: Browser | undefined;
 const server = await (async () => {
-  const outDir = join(dir, 'dist');
-  if (!BREAKDOWN) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  const db = await openDb(`file:${join(dir, 'atlas.db')}`);
-  await seed(db);
-  const projects = JSON.parse(await (await createApp({ db }).request('/api/projects')).text()) as object;
-  const outer = new Hono();
-  const pages: Record<string, string> = {};
-  outer.get('/bench/page/:name', (c) => c.html(pages[c.req.param('name')] ?? 'missing'));
-  outer.use('/bench/mlgl/*', serveStatic({ root: 'node_modules/maplibre-gl/dist', rewriteRequestPath: (p) => p.replace('/bench/mlgl', '') }));
-  outer.route('/', createApp({ db, clientDir: BREAKDOWN ? undefined : outDir }));
-  const s = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => s.once('listening', r));
-  const base = `http://127.0.0.1:${(s.address() as { port: number }).port}`;
-  const style = basemapStyle({ theme: 'light', lang: 'zh', baseUrl: base });
-  const withProjects = (st: StyleSpecification): StyleSpecification => ({
-    ...st,
-    sources: { ...st.sources, [PROJECT_SOURCE]: { type: 'geojson', data: projects as never } },
-    layers: [...st.layers, ...projectLayers('zh', 'light')],
-  });
+  const srv = await startBenchServer(dir, { buildClient: !BREAKDOWN });
+  const { base, pages, projects, style } = srv;
   // The yardstick stays fixed: the style (and project layers) as they were before this benchmark's
   // changes began to cut shader programs (reference-style.json), its basemap from the GeoJSON files.
   const frozen = JSON.parse(readFileSync(new URL('./reference-style.json', import.meta.url), 'utf8').replaceAll('BASE_URL', base)) as StyleSpecification;
@@ -126,18 +88,18 @@ const server = await (async () => {
   pages.reference = page(geojsonReference(frozenWithProjects, base));
   // The frozen style from the vector tiles: today's bare page before its style changes (BENCH_PAGES=before,bare).
   pages.before = page(frozenWithProjects, APP_OPTIONS);
-  pages.bare = page(withProjects(style), APP_OPTIONS);
+  pages.bare = page(style, APP_OPTIONS);
   // Breakdown: the label points as GeoJSON files, as before they went into the tiles.
-  if (BREAKDOWN) pages['points-geojson'] = page(withProjects(geojsonReference(style, base, ['cities', 'province-labels', 'tianjin-districts'])), APP_OPTIONS);
-  if (BREAKDOWN) Object.assign(pages, breakdownPages(withProjects(style), (st) => page(st, APP_OPTIONS)));
-  return { s, db, base, pages };
+  if (BREAKDOWN) pages['points-geojson'] = page(geojsonReference(style, base, ['cities', 'province-labels', 'tianjin-districts']), APP_OPTIONS);
+  if (BREAKDOWN) Object.assign(pages, breakdownPages(style, (st) => page(st, APP_OPTIONS)));
+  return srv;
 })();
 
 try {
   const launch = () =>
     chromium.launch({
       executablePath,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+      args: CHROMIUM_ARGS,
     });
   const time = async (path: string, done: () => boolean) => {
     // A browser of its own for each page (a fresh profile): the GPU process keeps the shader
@@ -196,7 +158,6 @@ try {
   }
 } finally {
   await browser?.close();
-  server.s.close();
-  server.db.$client.close();
+  server.close();
   rmSync(dir, { recursive: true, force: true });
 }
