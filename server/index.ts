@@ -2,12 +2,14 @@
  * Start-up: read the environment, bind the port (answering 503 "starting" meanwhile), open and
  * migrate the database, seed it if needed, then serve the app. Every failure is one line saying
  * what to fix and exits non-zero; DEBUG=1 adds the stack.
+ *
+ * Each stage imports what it needs when it starts (the app with its routes and the database code
+ * are about two CPU seconds of module loading): a bad variable, a port in use or a bad database
+ * file fails before the code it does not need is loaded.
  */
 import { resolve } from 'node:path';
-import { serve } from '@hono/node-server';
-import { createApp } from './app.ts';
-import { openDb, type Db } from './db/client.ts';
-import { prepareDatabase, PrepareError } from './db/prepare.ts';
+import type { createApp } from './app.ts';
+import type { Db } from './db/client.ts';
 import { readEnv } from './env.ts';
 import { StartupError } from './errors.ts';
 
@@ -52,6 +54,7 @@ const starting = () =>
 
 // The port first: a port in use fails in a second, not after seeding, and a health check sees the
 // server coming up (503) rather than a refused connection.
+const { serve } = await import('@hono/node-server');
 const server = serve({ fetch: (req, bindings) => (app ? app.fetch(req, bindings) : starting()), port: PORT, hostname: HOST });
 await new Promise<void>((ok) => {
   server.once('listening', ok);
@@ -64,23 +67,27 @@ const address = server.address();
 const port = typeof address === 'object' && address ? address.port : PORT;
 console.log(`Listening on http://${HOST}:${port}/ (starting: /api/health answers 503 until the database is ready)`);
 
+let prepare: typeof import('./db/prepare.ts') | undefined;
 try {
-  const result = await prepareDatabase(env.DATABASE_URL, env.LIBSQL_AUTH_TOKEN);
+  prepare = await import('./db/prepare.ts');
+  const result = await prepare.prepareDatabase(env.DATABASE_URL, env.LIBSQL_AUTH_TOKEN);
   console.log(
     result.seeded
       ? `Seeded ${result.projects} projects (${result.newProjects} new, ${result.retired} retired) and ${result.nodes} plan nodes from geodata/`
       : `Database up to date: ${result.projects} projects`,
   );
 } catch (e) {
-  fail(e instanceof PrepareError ? e.stage : 'preparing the database', e);
+  fail(prepare && e instanceof prepare.PrepareError ? e.stage : 'preparing the database', e);
 }
 let db: Db;
 try {
+  const { openDb } = await import('./db/client.ts');
   db = await openDb(env.DATABASE_URL, env.LIBSQL_AUTH_TOKEN);
 } catch (e) {
   fail('opening the database', e);
 }
-app = createApp({
+const { createApp: makeApp } = await import('./app.ts');
+app = makeApp({
   db,
   clientDir: resolve(env.CLIENT_DIR),
   requireSignInToRead: env.REQUIRE_SIGN_IN_TO_READ,
