@@ -9,7 +9,9 @@
  *   read returns (the GPU process drew it) and the GPU process's CPU time (/proc), median of
  *   LAYERS_REPAINTS interleaved rounds (default 7); "none" draws nothing (the floor: clear and
  *   composite); "all but X" is what leaving X out saves.
- * LAYERS_SIZES=1440x900,1280x720 (default), LAYERS_VIEW=start|tianjin (zoom 9.5 over Tianjin).
+ * LAYERS_SIZES=1440x900,1280x720 (default), LAYERS_VIEW=start|tianjin (zoom 9.5 over Tianjin),
+ * LAYERS_MAP_OPTIONS='canvasContextAttributes: {...}' adds Map options, LAYERS_ONLY=all,none,... runs
+ * only those repaint groups.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -90,7 +92,7 @@ const server = await startBenchServer(dir);
 try {
   for (const size of SIZES) {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    server.pages.layers = mapPage(server.style, { mapOptions: APP_OPTIONS, script: FRAME_LOG, size, view: VIEW });
+    server.pages.layers = mapPage(server.style, { mapOptions: [APP_OPTIONS, process.env.LAYERS_MAP_OPTIONS].filter(Boolean).join(', '), script: FRAME_LOG, size, view: VIEW });
     const context = await browser.newContext({ viewport: { width: size[0], height: size[1] } });
     const page = await context.newPage();
     await page.goto(`${server.base}/bench/page/layers`);
@@ -107,7 +109,7 @@ try {
     const projects = ids.filter((id) => !id.startsWith('base-'));
     const fills = base.filter((id) => /background|land|provinces-fill|port-water/.test(id));
     const lines = base.filter((id) => /rivers|canals|-lines$|outline/.test(id));
-    const groups: [string, string[] | null][] = [
+    const every: [string, string[] | null][] = [
       ['all', null],
       ['none', []],
       ['basemap', base],
@@ -118,6 +120,8 @@ try {
       ...base.map((id): [string, string[]] => [id, [id]]),
       ...base.filter((id) => id !== 'base-background').map((id): [string, string[]] => [`all but ${id}`, ids.filter((x) => x !== id)]),
     ];
+    const only = process.env.LAYERS_ONLY?.split(',');
+    const groups = only ? every.filter(([name]) => only.includes(name)) : every;
     // Interleaved rounds (each group once per round), so that other work on the machine spreads
     // over every group alike; the GPU process's CPU is read around each single repaint.
     await repaint(page, null);

@@ -4,6 +4,7 @@
  * change meant to be invisible can be checked: `SHOTS_COMPARE=<dir of before>` compares each view
  * with the one saved there and prints how many pixels differ (any channel by more than 8, and by
  * more than 48), and saves <view>-diff.png (differing pixels red over the picture in grey).
+ * SHOTS_HIDE=<layer id>,... leaves those layers out (what they add to the picture).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ const VIEWS: View[] = [
 ];
 const out = process.env.SHOTS_DIR ?? '/tmp/atlas-shots';
 const against = process.env.SHOTS_COMPARE;
+const hide = process.env.SHOTS_HIDE?.split(',') ?? [];
 mkdirSync(out, { recursive: true });
 
 const dir = mkdtempSync(join(tmpdir(), 'atlas-shots-'));
@@ -28,7 +30,8 @@ const server = await startBenchServer(dir);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   for (const v of VIEWS) {
-    server.pages[v.name] = mapPage(server.style, { mapOptions: `${APP_OPTIONS}, canvasContextAttributes: { preserveDrawingBuffer: true }`, size: v.size, view: v });
+    const style = { ...server.style, layers: server.style.layers.filter((l) => !hide.includes(l.id)) };
+    server.pages[v.name] = mapPage(style, { mapOptions: `${APP_OPTIONS}, canvasContextAttributes: { preserveDrawingBuffer: true }`, size: v.size, view: v });
     const context = await browser.newContext({ viewport: { width: v.size[0], height: v.size[1] } });
     const page = await context.newPage();
     await page.goto(`${server.base}/bench/page/${v.name}`);
