@@ -44,6 +44,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
           environment: 'node',
+          // The real seed once per run, into a template database each test app copies.
+          globalSetup: ['tests/helpers/template-db.ts'],
           // Explicit and generous: password hashing and seeds slow down many times on a shared
           // 2-core machine, and a test may not fail because the machine is busy.
           testTimeout: 60_000,

@@ -1,7 +1,11 @@
-/** A real app on a throwaway libsql database file, seeded from the real geodata/. */
-import { mkdtempSync, rmSync } from 'node:fs';
+/**
+ * A real app on a throwaway libsql database file, seeded from the real geodata/: a copy of the run's
+ * seeded template (tests/helpers/template-db.ts) where there is one, else seeded here.
+ */
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { createApp, type AppOptions } from '../../server/app.ts';
 import { openDb, type Db } from '../../server/db/client.ts';
 import { loadGeodata, type Geodata } from '../../server/db/geodata.ts';
@@ -21,8 +25,12 @@ export type TestApp = {
 
 export async function testApp(opts: Partial<AppOptions> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-test-'));
-  const db = await openDb(`file:${join(dir, 'atlas.db')}`);
-  await seed(db, { data: geodata() });
+  const file = join(dir, 'atlas.db');
+  const template = inject('templateDb');
+  const copied = Boolean(template && existsSync(template));
+  if (copied) copyFileSync(template!, file);
+  const db = await openDb(`file:${file}`);
+  if (!copied) await seed(db, { data: geodata() });
   const app = createApp({ db, ...opts });
   return {
     db,
