@@ -1,7 +1,7 @@
 /** More journeys: the plan view as a filter, list hover, an edit conflict, the presentation mode. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { api, clickMapAt, downloadBytes, hasBrowser, idsOf, openApp, PROJECT_LAYERS, renderedIds, screenshot, signIn, waitForMapIdle, type Session } from './browser.ts';
+import { api, downloadBytes, hasBrowser, idsOf, openApp, PROJECT_LAYERS, renderedIds, screenshot, signIn, waitForMapIdle, type Session } from './browser.ts';
 
 const base = () => inject('baseUrl');
 
@@ -63,26 +63,6 @@ describe.skipIf(!hasBrowser())('more journeys', () => {
     expect(await renderedIds(s.page, ['projects-highlight-point'])).toEqual(['tianjin-airport']);
     await s.page.locator('.project-list tr[data-id="tianjin-airport"]').click();
     await expect.poll(() => s!.page.getByTestId('detail').locator('h2').textContent()).toBe('天津机场');
-  });
-
-  it('lets the user choose when one click lands on several projects', async () => {
-    s = await openApp('/?c=117.35,39.12,10');
-    await waitForMapIdle(s.page);
-    await clickMapAt(s, [117.346, 39.1244]);
-    const chooser = s.page.getByTestId('chooser');
-    await chooser.waitFor();
-    const ids = await chooser.locator('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-id')));
-    expect(ids.length).toBeGreaterThan(1);
-    expect(ids).toContain('tianjin-airport');
-    await screenshot(s.page, 'journey-chooser');
-    // Esc closes it; a click brings it back; choosing opens the project.
-    await s.page.keyboard.press('Escape');
-    expect(await chooser.count()).toBe(0);
-    await clickMapAt(s, [117.346, 39.1244]);
-    await chooser.waitFor();
-    await chooser.locator('button[data-id=tianjin-airport]').click();
-    await expect.poll(() => s!.page.getByTestId('detail').locator('h2').textContent()).toBe('天津机场');
-    expect(await chooser.count()).toBe(0);
   });
 
   it('shows an edit conflict plainly and keeps what the editor typed', async () => {

@@ -15,9 +15,12 @@ describe.skipIf(!hasBrowser())('on a phone', () => {
     s = undefined;
   });
 
+  // Also the phone's light first view of layout.test.ts's "the first view at each size".
   it('shows the map first, full width, with the panels folded into a bottom sheet', async () => {
     s = await openApp('/', PHONE);
     await waitForMapIdle(s.page);
+    await screenshot(s.page, 'first-view-phone-light');
+    expect(s.external).toEqual([]);
     const first = await mapShare(s.page);
     expect(first.sideways).toBeLessThanOrEqual(0);
     expect(first.width).toBeGreaterThanOrEqual(0.9);
