@@ -24,9 +24,7 @@ import { healthRoutes } from './routes/health.ts';
 import { historyRoutes } from './routes/history.ts';
 import { planRoutes } from './routes/plan.ts';
 import { projectRoutes } from './routes/projects.ts';
-import { largeSetRoutes } from './routes/projects-large.ts';
-import { liveProjectCount } from './services/project-summary.ts';
-import { TILE_SET } from '#shared/large-set.ts';
+import { largeSetPage, largeSetRoutes } from './routes/projects-large.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { viewRoutes } from './routes/views.ts';
 import type { SignInGuard } from './services/sign-in-guard.ts';
@@ -144,8 +142,8 @@ export function createApp({ db, clientDir, requireSignInToRead = false, secureCo
   app.use('/basemap/*', serveStatic({ root: GEODATA_DIR }));
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
     const index = readFileSync(join(clientDir, 'index.html'), 'utf8');
-    // A large set's page preloads the counts, not every project (shared/large-set.ts).
-    const page = async () => ((await liveProjectCount(db)) > TILE_SET ? index.replace('href="/api/projects"', 'href="/api/projects/counts"') : index);
+    // The page names the set's size; a large set's preloads the counts, not every project.
+    const page = largeSetPage(db, index);
     app.get('/', async (c) => c.html(await page()));
     app.get('/index.html', async (c) => c.html(await page()));
     app.use('/*', serveStatic({ root: clientDir }));

@@ -164,6 +164,12 @@ export const ProjectPageSchema = z.object({
   items: z.array(ProjectListPropertiesSchema),
 });
 
+export const ProjectIdsSchema = z.object({
+  total: z.number().int().describe('How many projects match; more than `ids` holds when over the limit'),
+  ids: z.array(z.string()).describe('Best match first with `q`, nearest first with `near`, at most `limit`'),
+  distances: z.record(z.string(), z.number()).optional().describe('With `near`: km from the point, per id'),
+});
+
 export const ProjectTileJsonSchema = z.object({
   tilejson: z.literal('3.0.0'),
   tiles: z.array(z.string()).describe('The tile URL, carrying the data version (`v`): a new version, new URLs'),

@@ -5,3 +5,9 @@
  * is a few dozen projects.
  */
 export const TILE_SET = 5000;
+
+/**
+ * The page the server sends names the number of live projects in a meta tag of this name (its
+ * content), so the client picks its mode at once, without asking for the counts first.
+ */
+export const SET_SIZE_META = 'atlas-projects';

@@ -7,12 +7,13 @@
 import { gunzipSync } from 'node:zlib';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { ProjectCountsSchema, ProjectPageSchema, ProjectTileJsonSchema } from '#shared/api-schema.ts';
+import { ProjectCountsSchema, ProjectIdsSchema, ProjectPageSchema, ProjectTileJsonSchema } from '#shared/api-schema.ts';
 import { ProjectFilterSchema } from '#shared/filters.ts';
 import type { Db } from '../db/client.ts';
 import { badRequest } from '../errors.ts';
 import { dataVersion, responseCache } from '../middleware/response-cache.ts';
-import { projectCounts, projectPage, SORT_KEYS } from '../services/project-summary.ts';
+import { liveProjectCount, projectCounts, projectIds, projectPage, SORT_KEYS } from '../services/project-summary.ts';
+import { SET_SIZE_META, TILE_SET } from '#shared/large-set.ts';
 import { projectTiles, THIN_BELOW, TILE_LAYER, TILE_MAX_ZOOM } from '../services/project-tiles.ts';
 import { errors, group, json } from './kit.ts';
 
@@ -47,6 +48,20 @@ const CountsQuerySchema = ProjectFilterSchema.extend({
     .optional()
     .describe('A day: also count each project by its status on that day (the status key of a chosen day)'),
 }).strict();
+
+/** The most ids a search answers with: a set the browser could hold whole (shared/large-set.ts). */
+const MAX_IDS = TILE_SET;
+const IdsQuerySchema = ProjectFilterSchema.extend({
+  limit: z.coerce.number().int().min(1).max(MAX_IDS).default(MAX_IDS),
+}).strict();
+
+const idsRoute = createRoute({
+  method: 'get',
+  path: '/ids',
+  summary: 'The ids of the filtered projects, best match or nearest first, at most limit',
+  request: { query: IdsQuerySchema },
+  responses: { 200: json(ProjectIdsSchema, 'The total and the first ids'), ...errors(400) },
+});
 
 const tileJsonRoute = createRoute({
   method: 'get',
@@ -89,6 +104,7 @@ export const largeSetRoutes = (db: Db) => {
   const routes = group();
   routes.use('/counts', cached);
   routes.use('/page', cached);
+  routes.use('/ids', cached);
   return routes
     .openapi(tileJsonRoute, async (c) => {
       const idx = await tiles.index();
@@ -125,8 +141,26 @@ export const largeSetRoutes = (db: Db) => {
       const { as_of: asOf, ...filter } = c.req.valid('query');
       return c.json(await projectCounts(db, filter, asOf), 200);
     })
+    .openapi(idsRoute, async (c) => {
+      const { limit, ...filter } = c.req.valid('query');
+      return c.json(await projectIds(db, filter, limit), 200);
+    })
     .openapi(pageRoute, async (c) => {
       const { limit, offset, sort, dir, lang, ...filter } = c.req.valid('query');
       return c.json(await projectPage(db, filter, { limit, offset, sort, dir, lang }), 200);
     });
 };
+
+/**
+ * The app's page (the built index.html) as served: it names how many projects there are, so the
+ * client decides at once whether the set is large (client/state/use-data.ts), and for a large set
+ * preloads the counts instead of every project.
+ */
+export function largeSetPage(db: Db, index: string) {
+  const page = index.replace(new RegExp(`\\s*<meta name="${SET_SIZE_META}"[^>]*>`, 'g'), '');
+  return async () => {
+    const total = await liveProjectCount(db);
+    const preloaded = total > TILE_SET ? page.replace('href="/api/projects"', 'href="/api/projects/counts"') : page;
+    return preloaded.replace('</head>', `  <meta name="${SET_SIZE_META}" content="${total}" />\n  </head>`);
+  };
+}

@@ -174,6 +174,21 @@ export async function projectPage(db: Db, f: ProjectFilter, p: PageQuery) {
   return { total: order.length, offset: p.offset, items: ids.map((id) => toProperties(byId.get(id)!)) };
 }
 
+/**
+ * The ids a filter matches in /api/projects's order (best match first with `q`, nearest first with
+ * `near`), at most `limit`, with their distances with `near`: what a large set's map filters a search
+ * by, without the geometries of every match.
+ */
+export async function projectIds(db: Db, f: ProjectFilter, limit: number) {
+  if (f.near) {
+    const rows = await queryProjects(db, f);
+    const kept = rows.slice(0, limit);
+    return { total: rows.length, ids: kept.map((r) => r.id), distances: Object.fromEntries(kept.map((r) => [r.id, r.distanceKm ?? 0])) };
+  }
+  const order = await orderedIds(db, f, { limit, offset: 0, dir: 'asc', lang: 'zh' });
+  return { total: order.length, ids: order.slice(0, limit) };
+}
+
 /** How many live projects there are (an index scan, milliseconds at 100k). */
 export async function liveProjectCount(db: Db): Promise<number> {
   const row = await db.get<{ n: number }>(sql`select count(*) as n from projects where retired = 0`);

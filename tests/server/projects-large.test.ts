@@ -233,11 +233,11 @@ describe('any input', () => {
   it('is answered below 500, a refusal in the one error shape', { timeout: 120_000 }, async () => {
     const nasty = fc.oneof(fc.constantFrom('1e3', '99999', '0x1', '-1', '%', '%ZZ', ''), fc.string({ maxLength: 8 }));
     const segment = (max: number) => fc.oneof({ arbitrary: fc.integer({ min: 0, max }).map(String), weight: 4 }, { arbitrary: nasty, weight: 1 });
-    const key = fc.constantFrom('limit', 'offset', 'sort', 'dir', 'lang', 'node', 'category', 'q', 'near', 'radius_km', 'v', 'bbox');
-    const value = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('0', '-1', '501', 'name', 'size', 'desc', 'en', '2.4', 'seaport', '117,39', 'x'.repeat(200)));
+    const key = fc.constantFrom('limit', 'offset', 'sort', 'dir', 'lang', 'node', 'category', 'q', 'near', 'radius_km', 'v', 'bbox', 'as_of');
+    const value = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('0', '-1', '501', 'name', 'size', 'desc', 'en', '2.4', 'seaport', '117,39', '2024-02-30', '2024-3-1', 'x'.repeat(200)));
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.constant('counts'), fc.constant('page'), fc.constant('tiles.json'), fc.tuple(segment(15), segment(8), segment(8)).map((zxy) => `tiles/${zxy.map(encodeURIComponent).join('/')}`)),
+        fc.oneof(fc.constant('counts'), fc.constant('page'), fc.constant('ids'), fc.constant('tiles.json'), fc.tuple(segment(15), segment(8), segment(8)).map((zxy) => `tiles/${zxy.map(encodeURIComponent).join('/')}`)),
         fc.array(fc.tuple(key, value), { maxLength: 3 }),
         async (path, pairs) => {
           const res = await t.app.request(`/api/projects/${path}?${new URLSearchParams(pairs).toString()}`);
