@@ -167,7 +167,7 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
       paint: fill(p.sea),
     },
     // The basemap's lines keep MapLibre's default miter joins and butt caps: at their widths (under
-    // 2.5 px) round ones look the same, and cost 1.6-2.3x the vertices (first-map-layers.ts).
+    // 3 px) round ones look the same, and cost 1.6-2.3x the vertices (first-map-layers.ts).
     {
       id: 'base-rivers',
       type: 'line',

@@ -9,7 +9,8 @@
  *   read returns (the GPU process drew it) and the GPU process's CPU time (/proc), median of
  *   LAYERS_REPAINTS interleaved rounds (default 7); "none" draws nothing (the floor: clear and
  *   composite); "all but X" is what leaving X out saves.
- * LAYERS_SIZES=1440x900,1280x720 (default), LAYERS_VIEW=start|tianjin (zoom 9.5 over Tianjin),
+ * LAYERS_SIZES=1440x900,1280x720 (default), LAYERS_VIEW=start|tianjin|region (zoom 9.5 over
+ * Tianjin; zoom 5.2 over the region),
  * LAYERS_MAP_OPTIONS='canvasContextAttributes: {...}' adds Map options, LAYERS_ONLY=all,none,... runs
  * only those repaint groups.
  */
@@ -22,7 +23,13 @@ import { descendantsCpuByType } from './process-cpu.ts';
 
 const SIZES = (process.env.LAYERS_SIZES ?? '1440x900,1280x720').split(',').map((s) => s.split('x').map(Number) as [number, number]);
 const REPAINTS = Number(process.env.LAYERS_REPAINTS ?? 7);
-const VIEW = process.env.LAYERS_VIEW === 'tianjin' ? { center: [117.55, 39.0] as [number, number], zoom: 9.5 } : START_VIEW;
+const VIEWS = {
+  start: START_VIEW,
+  tianjin: { center: [117.55, 39.0] as [number, number], zoom: 9.5 },
+  // The whole region, as bench:map-scale's task click sees it.
+  region: { center: [117, 39.5] as [number, number], zoom: 5.2 },
+};
+const VIEW = VIEWS[(process.env.LAYERS_VIEW ?? 'start') as keyof typeof VIEWS] ?? START_VIEW;
 
 /** Every frame until the first idle, with what came before it and what asked for the next one. */
 const FRAME_LOG = `const frames = window.__frames = []; let since = {};
@@ -35,11 +42,14 @@ map._render = (...a) => {
   const t = performance.now(); const before = since; since = {};
   const v = render(...a);
   if (!idle) frames.push({ t: Math.round(t), ms: Math.round(performance.now() - t), came: before,
-    next: ['_sourcesDirty', '_styleDirty', '_placementDirty', '_repaint'].filter((k) => map[k]).join(' ') || '-' });
+    next: ['_sourcesDirty', '_styleDirty', '_placementDirty', '_repaint'].filter((k) => map[k]).join(' ') || '-',
+    transitions: ['light', 'sky', 'projection'].filter((k) => map.style[k]?.hasTransition()).concat(
+      Object.keys(map.style.tileManagers).filter((k) => map.style.tileManagers[k].hasTransition()),
+      Object.keys(map.style._layers).filter((k) => map.style._layers[k].hasTransition())).join(' ') });
   return v;
 };`;
 
-type Frame = { t: number; ms: number; came: Record<string, number>; next: string };
+type Frame = { t: number; ms: number; came: Record<string, number>; next: string; transitions: string };
 
 /** Tiles, per-layer geometry and glyphs of the idle map (runs in the page). */
 function inventory() {
@@ -100,7 +110,7 @@ try {
     console.log(`\n=== ${size.join('x')}, zoom ${VIEW.zoom} at ${VIEW.center.join(',')} (load average ${loadavg()[0]!.toFixed(1)})`);
     const frames = await page.evaluate(() => (window as unknown as { __frames: Frame[] }).__frames);
     console.log(`${frames.length} frames until idle:`);
-    for (const f of frames) console.log(`  ${String(f.t).padStart(6)} ms  render ${String(f.ms).padStart(4)} ms  came: ${JSON.stringify(f.came)}  next: ${f.next}`);
+    for (const f of frames) console.log(`  ${String(f.t).padStart(6)} ms  render ${String(f.ms).padStart(4)} ms  came: ${JSON.stringify(f.came)}  next: ${f.next}${f.transitions ? ` (transitions: ${f.transitions})` : ''}`);
     const inv = await page.evaluate(inventory);
     console.log('tiles drawn:', JSON.stringify(inv.tiles), ' glyphs by font stack:', JSON.stringify(inv.glyphs));
     for (const [id, s] of Object.entries(inv.layers)) console.log(`  ${id.padEnd(30)} ${s}`);

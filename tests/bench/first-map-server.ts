@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import type { StyleSpecification } from 'maplibre-gl';
-import { basemapStyle } from '../../client/map/basemap-style.ts';
+import type { StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
+import { BASEMAP_SOURCE, basemapStyle } from '../../client/map/basemap-style.ts';
 import { projectLayers, PROJECT_SOURCE } from '../../client/map/project-layers.ts';
 import { createApp } from '../../server/app.ts';
 import { openDb } from '../../server/db/client.ts';
 import { seed } from '../../server/db/seed.ts';
+import { loadTiles } from '../../server/services/basemap-tiles.ts';
 
 export const START_VIEW = { center: [116.8, 39.6] as [number, number], zoom: 6.2 };
 /** The map options of the dashboard that matter here (client/map/map-view.tsx). */
@@ -36,6 +37,12 @@ window.__map = map;
 map.once('idle', () => { window.__drawn = performance.now(); });
 </script>`;
 
+/** The style with its basemap drawn from the BENCH_BASEMAP_TILES tiles. */
+export function withAltTiles(style: StyleSpecification, base: string): StyleSpecification {
+  const source = style.sources[BASEMAP_SOURCE] as VectorSourceSpecification;
+  return { ...style, sources: { ...style.sources, [BASEMAP_SOURCE]: { ...source, tiles: [`${base}/bench/alt-tiles/{z}/{x}/{y}.pbf`] } } };
+}
+
 export type BenchServer = {
   base: string;
   pages: Record<string, string>;
@@ -57,6 +64,16 @@ export async function startBenchServer(dir: string, { buildClient = false } = {}
   const pages: Record<string, string> = {};
   outer.get('/bench/page/:name', (c) => c.html(pages[c.req.param('name')] ?? 'missing'));
   outer.use('/bench/mlgl/*', serveStatic({ root: 'node_modules/maplibre-gl/dist', rewriteRequestPath: (p) => p.replace('/bench/mlgl', '') }));
+  // BENCH_BASEMAP_TILES=<dir>: that dir's basemap.mbtiles at /bench/alt-tiles/ (a candidate cut of
+  // the tiles, tried before it replaces geodata/basemap/basemap.mbtiles; see withAltTiles).
+  if (process.env.BENCH_BASEMAP_TILES) {
+    const tiles = loadTiles(process.env.BENCH_BASEMAP_TILES);
+    outer.get('/bench/alt-tiles/:z/:x/:y', async (c) => {
+      const [z, x, y] = [c.req.param('z'), c.req.param('x'), c.req.param('y')].map((v) => Number.parseInt(v, 10));
+      const tile = (await tiles).get(z!, x!, y!);
+      return tile ? c.body(tile, 200, { 'Content-Type': 'application/vnd.mapbox-vector-tile', 'Content-Encoding': 'gzip' }) : c.body(null, 204);
+    });
+  }
   outer.route('/', createApp({ db, clientDir: buildClient ? outDir : undefined }));
   const s = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => s.once('listening', r));

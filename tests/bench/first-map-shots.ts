@@ -4,13 +4,14 @@
  * change meant to be invisible can be checked: `SHOTS_COMPARE=<dir of before>` compares each view
  * with the one saved there and prints how many pixels differ (any channel by more than 8, and by
  * more than 48), and saves <view>-diff.png (differing pixels red over the picture in grey).
- * SHOTS_HIDE=<layer id>,... leaves those layers out (what they add to the picture).
+ * SHOTS_HIDE=<layer id>,... leaves those layers out (what they add to the picture);
+ * BENCH_BASEMAP_TILES=<dir> draws the basemap from that dir's basemap.mbtiles.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { APP_OPTIONS, CHROMIUM_ARGS, mapPage, START_VIEW, startBenchServer } from './first-map-server.ts';
+import { APP_OPTIONS, CHROMIUM_ARGS, mapPage, START_VIEW, startBenchServer, withAltTiles } from './first-map-server.ts';
 
 type View = { name: string; size: [number, number]; center: [number, number]; zoom: number };
 const VIEWS: View[] = [
@@ -30,7 +31,8 @@ const server = await startBenchServer(dir);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   for (const v of VIEWS) {
-    const style = { ...server.style, layers: server.style.layers.filter((l) => !hide.includes(l.id)) };
+    const shown = { ...server.style, layers: server.style.layers.filter((l) => !hide.includes(l.id)) };
+    const style = process.env.BENCH_BASEMAP_TILES ? withAltTiles(shown, server.base) : shown;
     server.pages[v.name] = mapPage(style, { mapOptions: `${APP_OPTIONS}, canvasContextAttributes: { preserveDrawingBuffer: true }`, size: v.size, view: v });
     const context = await browser.newContext({ viewport: { width: v.size[0], height: v.size[1] } });
     const page = await context.newPage();
