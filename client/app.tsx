@@ -1,5 +1,5 @@
 /** Composes the dashboard: header, side panels, the map, the legend and the detail panel. Its view logic is state/use-dashboard.ts. */
-import { Suspense, useCallback, useRef } from 'react';
+import { Suspense, useCallback, useRef, useState } from 'react';
 import { LangContext } from './i18n/use-lang.ts';
 import { errorText } from './i18n/error-text.ts';
 import { lazyNamed } from './lib/lazy-named.ts';
@@ -13,7 +13,7 @@ import { SearchBox } from './panels/search-box.tsx';
 import { TopBar } from './panels/top-bar.tsx';
 import { PANELS, tabLabel } from './state/dashboard.ts';
 import { useDashboard } from './state/use-dashboard.ts';
-import { sampleAt } from './state/large-set.ts';
+import type { LargeData } from './state/large-set.ts';
 import { useIdQuery, useMe, usePlan, useProjects } from './state/use-data.ts';
 import { useViewState } from './state/use-view-state.ts';
 import { isPhone } from './state/layout.ts';
@@ -29,6 +29,7 @@ const CoveragePanel = lazyNamed(() => import('./panels/coverage-panel.tsx'), 'Co
 const PlanView = lazyNamed(() => import('./panels/plan-view.tsx'), 'PlanView');
 const ProjectList = lazyNamed(() => import('./panels/project-list.tsx'), 'ProjectList');
 const LargeList = lazyNamed(() => import('./panels/large-list.tsx'), 'LargeList');
+const LargeSetData = lazyNamed(() => import('./state/large-set-data.tsx'), 'LargeSetData');
 const ProjectDetail = lazyNamed(() => import('./panels/project-detail.tsx'), 'ProjectDetail');
 const Slideshow = lazyNamed(() => import('./present/slideshow.tsx'), 'Slideshow');
 const ViewsPanel = lazyNamed(() => import('./present/views-panel.tsx'), 'ViewsPanel');
@@ -41,11 +42,12 @@ export function App() {
   const who = me?.user?.username ?? null;
   const { plan, error: planError } = usePlan();
   const { projects, tiles, large, thinned, error: projectsError } = useProjects();
-  const { result: idQuery, error: queryError, pending } = useIdQuery(filters.q, filters.near, filters.radiusKm);
+  // A large set's counts, bounds and search ids come from the server, in a chunk of their own.
+  const [largeData, setLargeData] = useState<LargeData | null>(null);
+  const { result: idQuery, error: queryError, pending, capped } = useIdQuery(filters.q, filters.near, filters.radiusKm, large ? (largeData?.ids ?? false) : undefined);
   const mapHandle = useRef<MapHandle>(null);
   const getMap = useCallback(() => mapHandle.current?.getMap() ?? null, []);
-  const d = useDashboard({ view, plan, projects, idQuery, pending, map: mapHandle, large });
-  const sample = sampleAt(thinned, state.camera.zoom);
+  const d = useDashboard({ view, plan, projects, idQuery, pending, map: mapHandle, large, server: large ? (largeData?.counts ?? null) : null });
   const { t, presenting, sliding, visible, cv } = d;
   const error = planError ?? projectsError ?? queryError;
 
@@ -58,7 +60,7 @@ export function App() {
               key={filters.q}
               q={filters.q}
               onSearch={(q) => d.actions.patchFilters({ q })}
-              found={filters.q && !pending ? (idQuery?.ids.length ?? 0) : null}
+              found={filters.q && !pending ? (capped ?? idQuery?.ids.length ?? 0) : null}
               projects={d.all}
               onFly={(city) => d.flyToCity(city.center)}
             />
@@ -201,13 +203,13 @@ export function App() {
             </Suspense>
           )}
           {d.near.on && <p className="map-hint">{t.nearHint}</p>}
-          {sample && (
-            <p className="map-sample" role="status" data-testid="sample-note">
-              {t.sampleNote(sample.percent, sample.fullZoom)}
-            </p>
+          {large && (
+            <Suspense fallback={null}>
+              <LargeSetData state={state} thinned={thinned} sliding={sliding} map={mapHandle} onData={setLargeData} />
+            </Suspense>
           )}
           {!presenting && (
-            <button type="button" className="fit-results" title={t.fitResultsHint} onClick={d.fitShown} disabled={!visible.length}>
+            <button type="button" className="fit-results" title={t.fitResultsHint} onClick={d.fitShown} disabled={!d.shown}>
               {t.fitResults}
             </button>
           )}

@@ -26,13 +26,15 @@ export function filterExpression(f: Filters, ids: readonly string[] | null): Exp
     const roles = f.agencyRole === 'any' ? ['lead', 'cooperating', 'shared'] : [f.agencyRole];
     parts.push(containsAny('agencies', roles.map((r) => `,${r}:${f.agency},`)));
   }
-  if (ids) parts.push(anyOf('id', ids));
+  // A search's ids by `match`, which MapLibre looks up in a table: `in` over a list scans it for
+  // every feature of every tile (a large set's search may match thousands).
+  if (ids) parts.push(ids.length ? ['match', ['get', 'id'], [...ids], true, false] : anyOf('id', ids));
   if (!parts.length) return null;
   return parts.length === 1 ? parts[0]! : ['all', ...parts];
 }
 
 /**
- * Evaluates the few operators filterExpression writes (all, any, in, get, literal) as MapLibre does,
+ * Evaluates the few operators filterExpression writes (all, any, in, match, get, literal) as MapLibre does,
  * without shipping a second copy of MapLibre's expression engine; tests/client/matcher.test.ts
  * checks it against the style spec's own featureFilter. Any other operator is a programming error.
  */
@@ -48,6 +50,9 @@ function evaluate(e: unknown, properties: Record<string, unknown>): unknown {
       return properties[args[0] as string] ?? null;
     case 'literal':
       return args[0];
+    case 'match':
+      // Only the form filterExpression writes: input, one list of labels, then true and false.
+      return (args[1] as unknown[]).includes(evaluate(args[0], properties)) ? args[2] : args[3];
     case 'in': {
       const needle = evaluate(args[0], properties);
       const haystack = evaluate(args[1], properties);

@@ -4,11 +4,7 @@
  * come from the server for the current filter (/api/projects/counts, /api/projects/page). The plan's
  * own 83 projects are far below it: that dashboard works as it always has.
  */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CategoryId } from '#shared/taxonomy.ts';
-import { projectCountsQuery } from './queries.ts';
-import { serverQuery, type ServerQuery } from './server-query.ts';
-import type { Filters } from './view-state.ts';
+import type { ServerQuery } from './server-query.ts';
 
 /** More projects than this are drawn from vector tiles, counted and listed by the server. */
 export { TILE_SET } from '#shared/large-set.ts';
@@ -18,6 +14,7 @@ export const tileUrl = (version: string) => `${window.location.origin}/api/proje
 
 /** What /api/projects/counts answers that the exports read. */
 type ProjectCounts = { total: number; byCategory: Record<string, number>; byStatus: Record<string, number> };
+type Bbox = [number, number, number, number];
 
 export type LargeCounts = {
   /** Projects per category for the user's filter (the legend's counts). */
@@ -28,33 +25,22 @@ export type LargeCounts = {
   shown: number | null;
   /** The counts of what the map shows (the exported legend and key figures), or null until known. */
   shownCounts: ProjectCounts | null;
+  /** The bounds of what the map shows, and whether they are this query's (not the last one's, kept while it loads). */
+  bbox: Bbox | null;
+  fresh: boolean;
+  /** With a status day: what the map shows by status on it (`none`: no status yet), and how many rest on the plan's wording. */
+  status: { byStatus: Record<string, number>; planOnly: number } | null;
   /** The API query of what the map shows. */
   query: ServerQuery;
 };
 
-/** The counts a large set asks the server for; null for a set the browser holds whole. */
-export function useLargeCounts(large: boolean, filters: Filters, hidden: readonly CategoryId[]): LargeCounts | null {
-  const user = serverQuery(filters);
-  const query = serverQuery(filters, hidden);
-  const options = { enabled: large, placeholderData: keepPreviousData };
-  const byUser = useQuery({ ...projectCountsQuery(user), ...options });
-  const byShown = useQuery({ ...projectCountsQuery(query), ...options, enabled: large && hidden.length > 0 });
-  const byOthers = useQuery({ ...projectCountsQuery(serverQuery({ ...filters, nodes: [] })), ...options });
-  if (!large) return null;
-  const shown = hidden.length ? byShown.data : byUser.data;
-  return { counts: byUser.data?.byCategory ?? {}, nodeCounts: byOthers.data?.byTaskArea ?? {}, shown: shown?.total ?? null, shownCounts: shown ?? null, query };
-}
+/** The status day of "now": after every event, so each project counts by its current status. */
+export const NOW = '9999-12-31';
+
+/** A search or radius query's answer (use-data.ts useIdQuery); `capped`: how many match when more than the map filters by. */
+export type IdAnswer = { result: { ids: string[]; distances?: Record<string, number> | null } | null; error: Error | null; pending: boolean; capped: number | null };
+
+/** What the large set's server data (large-set-data.tsx, loaded only for a large set) reports to the dashboard. */
+export type LargeData = { counts: LargeCounts; ids: IdAnswer };
 
 export type Thinned = readonly { zoom: number; fraction: number }[];
-
-/**
- * What the map draws of a large set at a zoom, if only a sample (the TileJSON's `thinned`): the
- * share in whole percent (at least 1) and the first zoom that draws every project. A map zoom draws
- * the tiles of its whole zoom (512-pixel vector tiles). Null where every project is drawn.
- */
-export function sampleAt(thinned: Thinned, zoom: number): { percent: number; fullZoom: number } | null {
-  const sampled = thinned.filter((t) => t.fraction < 1);
-  const here = sampled.find((t) => t.zoom === Math.floor(zoom));
-  if (!here) return null;
-  return { percent: Math.max(1, Math.round(here.fraction * 100)), fullZoom: Math.max(...sampled.map((t) => t.zoom)) + 1 };
-}

@@ -53,7 +53,7 @@ export const projectIdsQuery = (query: ServerQuery) =>
     queryFn: ({ signal }) => unwrap(api.api.projects.$get({ query }, cancellable(signal))),
   });
 
-export const projectCountsQuery = (query: ServerQuery) =>
+export const projectCountsQuery = (query: ServerQuery & { as_of?: string }) =>
   queryOptions({
     queryKey: queryKeys.projectCounts(query),
     queryFn: ({ signal }) => unwrap(api.api.projects.counts.$get({ query }, cancellable(signal))),

@@ -38,7 +38,7 @@ import {
 } from './dashboard.ts';
 import { filterExpression } from './filter-expression.ts';
 import { isPhone } from './layout.ts';
-import { useLargeCounts } from './large-set.ts';
+import type { LargeCounts } from './large-set.ts';
 import { projectQuery } from './queries.ts';
 import { serverQuery } from './server-query.ts';
 import type { useViewState } from './use-view-state.ts';
@@ -55,11 +55,13 @@ type Inputs = {
   map: RefObject<MapHandle | null>;
   /** A large set (large-set.ts): drawn from tiles, counted and listed by the server. */
   large?: boolean;
+  /** A large set's counts from the server (large-set-data.tsx), null until they come. */
+  server?: LargeCounts | null;
 };
 
 type Choice = { ids: string[]; at: [number, number] };
 
-export function useDashboard({ view: [state, update], plan, projects, idQuery, pending, map, large = false }: Inputs) {
+export function useDashboard({ view: [state, update], plan, projects, idQuery, pending, map, large = false, server = null }: Inputs) {
   const { lang, theme, filters, hidden, mode } = state;
   // The slideshow is a presentation too: the same full map, and the same Esc to leave.
   const presenting = mode !== 'browse';
@@ -198,7 +200,6 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
   };
 
   /** The API query of exactly what the map shows (filters and legend switches), if anything. */
-  const server = useLargeCounts(large, filters, hidden);
   const shownQuery = (server ? server.shown : visible.length) ? serverQuery(filters, hidden) : null;
   // What the map shows, counted: in the browser, or by the server for a large set (none until it answers).
   const serverShown = server?.shownCounts;
@@ -207,7 +208,9 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
     [large, serverShown, visible],
   );
   // Coverage map, status colours and the status timeline (client/coverage).
-  const cv = useCoverageView(state, visible, shownQuery, plan);
+  const cvAll = useCoverageView(state, visible, shownQuery, plan);
+  // A large set's status key counts on the server (the browser holds none of its projects).
+  const cv = large ? { ...cvAll, counts: server?.status?.byStatus ?? null, planOnly: server?.status?.planOnly ?? 0 } : cvAll;
   // The exported picture and the printed page: what the map shows, titled.
   const legend = useMemo(
     () =>
@@ -248,7 +251,7 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
     partners,
     shownQuery: server?.shown ? server.query : shownQuery,
     cv,
-    fitShown,
+    fitShown: large ? () => server?.bbox && map.current?.fitTo(server.bbox) : fitShown,
     select,
     flyToCity,
     actions,

@@ -1,7 +1,8 @@
 /** Data from the API: who is signed in, the plan, every project (filtered on the client), and server-side id queries. */
 import { useQuery } from '@tanstack/react-query';
 import type { ProjectCollection } from '../lib/api.ts';
-import { TILE_SET, tileUrl } from './large-set.ts';
+import { SET_SIZE_META } from '#shared/large-set.ts';
+import { TILE_SET, tileUrl, type IdAnswer } from './large-set.ts';
 import { meQuery, planQuery, projectCountsQuery, projectIdsQuery, projectsQuery, tileSourceQuery } from './queries.ts';
 import { serverQuery } from './server-query.ts';
 import { EMPTY_FILTERS } from './view-state.ts';
@@ -17,20 +18,32 @@ export function usePlan() {
 }
 
 /**
- * Every project, or for a large set (large-set.ts) the URL of its vector tiles instead: the server
- * first says how many projects there are, and only a set the browser can hold is downloaded whole.
+ * How many projects the page the server sent names (server/routes/projects-large.ts largeSetPage),
+ * or null where it names none (Vite's dev server).
+ */
+function sizeInPage(): number | null {
+  const content = typeof document === 'undefined' ? null : document.querySelector(`meta[name="${SET_SIZE_META}"]`)?.getAttribute('content');
+  return content && /^\d+$/.test(content) ? Number(content) : null;
+}
+const PAGE_SIZE = sizeInPage();
+
+/**
+ * Every project, or for a large set (large-set.ts) the URL of its vector tiles instead: the page
+ * says how many projects there are (else the server's counts do), and only a set the browser can
+ * hold is downloaded whole.
  */
 export function useProjects() {
-  const size = useQuery(projectCountsQuery({}));
-  const large = (size.data?.total ?? 0) > TILE_SET;
-  const { data, error } = useQuery({ ...projectsQuery, enabled: !size.isPending && !large });
+  const size = useQuery({ ...projectCountsQuery({}), enabled: PAGE_SIZE === null });
+  const total = PAGE_SIZE ?? size.data?.total;
+  const large = (total ?? 0) > TILE_SET;
+  const { data, error } = useQuery({ ...projectsQuery, enabled: total !== undefined && !large });
   const source = useQuery({ ...tileSourceQuery, enabled: large });
   return {
     projects: data ?? null,
     error: error ?? source.error,
     large,
     tiles: large && source.data ? tileUrl(source.data.version) : null,
-    /** The zooms that draw only a sample of the set, and its share (large-set.ts sampleAt). */
+    /** The zooms that draw only a sample of the set, and its share (large-set-data.tsx sampleAt). */
     thinned: (large && source.data?.thinned) || [],
   };
 }
@@ -48,12 +61,14 @@ const idsOf = (fc: ProjectCollection): IdQuery => ({
  * ids they return. The ids keep the server's order: best match first for a search (exact name,
  * prefix, contains, other fields), nearest first for a radius. While a query is on its way, or if
  * it failed, it matches nothing: never everything, and never the previous query's answer.
+ * A large set's answer comes from large-set-data.tsx (`large`: its answer, false until it loads).
  */
-export function useIdQuery(q: string, near: [number, number] | null, radiusKm: number) {
+export function useIdQuery(q: string, near: [number, number] | null, radiusKm: number, large?: IdAnswer | false): IdAnswer {
   const query = q || near ? serverQuery({ ...EMPTY_FILTERS, q, near, radiusKm }) : null;
-  const { data, error, isPending } = useQuery({ ...projectIdsQuery(query ?? {}), select: idsOf, enabled: query !== null });
-  if (!query) return { result: null, error: null, pending: false };
-  return { result: data ?? NOTHING, error, pending: isPending };
+  const { data, error, isPending } = useQuery({ ...projectIdsQuery(query ?? {}), select: idsOf, enabled: query !== null && large === undefined });
+  if (!query) return { result: null, error: null, pending: false, capped: null };
+  if (large !== undefined) return large || { result: NOTHING, error: null, pending: true, capped: null };
+  return { result: data ?? NOTHING, error, pending: isPending, capped: null };
 }
 
 const NOTHING: IdQuery = { ids: [], distances: {} };

@@ -1,6 +1,6 @@
-/** What a large set's map says of its thinned overview (client/state/large-set.ts sampleAt). */
+/** What a large set's map says of its thinned overview (client/state/large-set-data.tsx sampleAt). */
 import { describe, expect, it } from 'vitest';
-import { sampleAt } from '../../client/state/large-set.ts';
+import { sampleAt } from '../../client/state/large-set-data.tsx';
 
 // The TileJSON's `thinned` at 100k synthetic projects (BENCHMARKS.md): 2% to zoom 5, 5% at 6, 20% at 7.
 const THINNED = [0, 1, 2, 3, 4, 5].map((zoom) => ({ zoom, fraction: 0.02 })).concat([{ zoom: 6, fraction: 0.05 }, { zoom: 7, fraction: 0.2 }]);

@@ -19,6 +19,7 @@ import { syntheticProjects } from '../bench/synthetic.ts';
 import { geodata } from '../helpers/test-app.ts';
 import { hasBrowser, PROJECT_LAYERS, renderedIds, screenshot, waitForMapIdle } from './browser.ts';
 import { CHROMIUM_ARGS } from './chromium-args.ts';
+import { TILE_SET } from '#shared/large-set.ts';
 
 const COUNT = 6000;
 
@@ -78,7 +79,9 @@ describe.skipIf(!hasBrowser())('a large set', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const counts = async (query: string) => (await (await fetch(`${base}/api/projects/counts${query}`)).json()) as { total: number; byCategory: Record<string, number> };
+  const counts = async (query: string) => (await (await fetch(`${base}/api/projects/counts${query}`)).json()) as { total: number; byCategory: Record<string, number>; byStatus: Record<string, number> };
+  /** A search's ids in the map's filter (filter-expression.ts). */
+  const BY_IDS = '["match",["get","id"],';
   const resultCount = () => page.getByTestId('result-count').textContent();
 
   it('draws the projects from vector tiles and never downloads the GeoJSON', async () => {
@@ -119,6 +122,37 @@ describe.skipIf(!hasBrowser())('a large set', () => {
     await screenshot(page, 'large-set-filtered');
   });
 
+  it('fits the results to the bounds the server gives, the map holding none of them', async () => {
+    const { bbox } = (await (await fetch(`${base}/api/projects/counts?node=2.4`)).json()) as { bbox: [number, number, number, number] };
+    await page.evaluate(() => window.__atlasMap!.jumpTo({ center: [121.5, 37.5], zoom: 10 }));
+    const fit = page.getByRole('button', { name: '适配结果' });
+    expect(await fit.isEnabled()).toBe(true);
+    await fit.click();
+    const holds = () =>
+      page.evaluate(([w, s, e, n]) => {
+        const b = window.__atlasMap!.getBounds();
+        return !window.__atlasMap!.isMoving() && b.getWest() <= w + 1e-6 && b.getSouth() <= s + 1e-6 && b.getEast() >= e - 1e-6 && b.getNorth() >= n - 1e-6;
+      }, bbox);
+    await expect.poll(holds, { timeout: 20_000 }).toBe(true);
+    // Framed, not the whole world: the box is a good share of the view.
+    const spanRatio = await page.evaluate(([w, , e]) => (e - w) / (window.__atlasMap!.getBounds().getEast() - window.__atlasMap!.getBounds().getWest()), bbox);
+    expect(spanRatio).toBeGreaterThan(0.3);
+    await waitForMapIdle(page);
+  });
+
+  it("keys the status colours with the server's counts of what the map shows", async () => {
+    const { byStatus } = await counts('?node=2.4');
+    await page.locator('button[data-symbology=status]').click();
+    const key = page.getByTestId('status-key');
+    await key.locator('li[data-status]').first().waitFor();
+    const rows = await key.locator('li[data-status]').evaluateAll((lis) => lis.map((li): [string, number] => [li.getAttribute('data-status') ?? '', Number(li.querySelector('.legend-count')?.textContent)]));
+    const shown = Object.fromEntries(rows);
+    expect(shown).toEqual(byStatus);
+    await screenshot(page, 'large-set-status-key');
+    await page.locator('button[data-symbology=category]').click();
+    await key.waitFor({ state: 'detached' });
+  });
+
   it('lists a page from the server, and opens a project from it with its detail', async () => {
     await page.getByRole('tab', { name: /列表/ }).click();
     await page.getByTestId('pager').waitFor();
@@ -127,6 +161,18 @@ describe.skipIf(!hasBrowser())('a large set', () => {
     await rows.first().click();
     await page.locator('.detail').waitFor();
     await screenshot(page, 'large-set-list');
+  });
+
+  it('sorts the list on the server: the first row is the first of every match, either way', async () => {
+    const first = async (query: string) => ((await (await fetch(`${base}/api/projects/page?node=2.4&limit=1&lang=zh&${query}`)).json()) as { items: { id: string }[] }).items[0]!.id;
+    const rows = page.locator('.project-list tbody tr[data-id]');
+    const header = page.locator('.project-list thead').getByRole('button', { name: /^类别/ });
+    await header.click();
+    await expect.poll(() => rows.first().getAttribute('data-id')).toBe(await first('sort=category&dir=asc'));
+    expect(await page.getByTestId('pager').textContent()).toContain('第 1–');
+    await header.click();
+    await expect.poll(() => rows.first().getAttribute('data-id')).toBe(await first('sort=category&dir=desc'));
+    expect(await header.textContent()).toContain('▼');
   });
 
   it('draws an edit at once: new tiles for the new data version', async () => {
@@ -150,5 +196,42 @@ describe.skipIf(!hasBrowser())('a large set', () => {
     const status = (pid: string | null) =>
       page.evaluate((pid) => window.__atlasMap!.querySourceFeatures('projects', { sourceLayer: 'projects', filter: ['==', ['get', 'id'], pid ?? ''] })[0]?.properties.status as string | undefined, pid);
     await expect.poll(() => status(id)).toBe('suspended');
+  });
+
+  it("filters the map by a search's ids, and above the limit says the map is not narrowed by it", async () => {
+    const total = (q: string) => fetch(`${base}/api/projects/ids?q=${encodeURIComponent(q)}&limit=1`).then(async (r) => ((await r.json()) as { total: number }).total);
+    const box = page.getByRole('searchbox');
+    await box.fill('合成');
+    await page.getByRole('button', { name: '搜索', exact: true }).click();
+    const note = page.getByTestId('search-capped');
+    await note.waitFor();
+    expect(await note.textContent()).toContain(String(await total('合成')));
+    expect(await page.evaluate(() => JSON.stringify(window.__atlasMap!.getFilter('projects-point')))).not.toContain(BY_IDS);
+    await screenshot(page, 'large-set-search-capped');
+    await box.fill('合成项目12');
+    await page.getByRole('button', { name: '搜索', exact: true }).click();
+    await note.waitFor({ state: 'detached' });
+    const n = await total('合成项目12');
+    expect(n).toBeLessThan(TILE_SET);
+    await expect.poll(() => page.evaluate(() => JSON.stringify(window.__atlasMap!.getFilter('projects-point')))).toContain(BY_IDS);
+    // Not one project drawn but the matches (and, kept from before, those of task area 2.4).
+    await waitForMapIdle(page);
+    const matches = new Set(((await (await fetch(`${base}/api/projects/ids?q=${encodeURIComponent('合成项目12')}`)).json()) as { ids: string[] }).ids);
+    const drawn = await renderedIds(page, PROJECT_LAYERS);
+    expect(drawn.filter((id) => !matches.has(id))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("lets the plan's own dashboard take its mode from the page: no counts asked before the projects", async () => {
+    const plan = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+    const p = await plan.newPage();
+    const asked: string[] = [];
+    p.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await p.goto(`${inject('baseUrl')}/?c=117,39.5,6`);
+    await expect.poll(() => p.evaluate(() => window.__atlasMap?.getSource('projects')?.type ?? null), { timeout: 60_000 }).toBe('geojson');
+    await p.getByTestId('result-count').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
+    expect(asked).toContain('/api/projects');
+    expect(asked.filter((a) => a.startsWith('/api/projects/counts'))).toEqual([]);
+    await plan.close();
   });
 });
