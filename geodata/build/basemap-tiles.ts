@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createClient } from '@libsql/client';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
-import type { FeatureCollection } from 'geojson';
+import { buffer, difference, featureCollection, intersect, union } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { GEODATA_DIR } from '../../server/db/geodata.ts';
 import { TILE_BOUNDS, TILE_LAYER_MIN_ZOOM, TILE_LAYERS, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '#shared/basemap.ts';
@@ -32,9 +33,32 @@ function tileRange(z: number, [w, s, e, n]: [number, number, number, number]) {
   return { x0: x(w), x1: x(e), y0: y(n), y1: y(s) };
 }
 
+const read = (name: string) => JSON.parse(readFileSync(join(BASEMAP, `${name}.geojson`), 'utf8')) as FeatureCollection;
+type Area = Feature<Polygon | MultiPolygon>;
+/** How far the coarse land reaches back under the detailed land and the provinces (km). */
+const UNDER_KM = 5;
+
+/**
+ * The coarse land (land-wide) is drawn under the detailed land and the province fills, which hide
+ * it almost everywhere: every frame paid for a layer over the whole screen that showed nowhere
+ * (SwiftShader draws each pixel of it; BENCHMARKS.md, "First drawn map"). Its tiles keep only what
+ * shows (the outer frame's land outside the provinces, and where its coarse coast reaches past
+ * the detailed one), grown back UNDER_KM under the layers above, so that no gap opens between them
+ * when each is simplified per tile. The GeoJSON file stays whole.
+ */
+function landWideShown(): FeatureCollection {
+  const parts = read('land-wide').features as Area[];
+  const wide = parts.length === 1 ? parts[0] : union(featureCollection(parts));
+  const above = [...read('land').features, ...read('provinces').features] as Area[];
+  const rest = wide && difference(featureCollection([wide, ...above]));
+  const grown = rest && buffer(rest, UNDER_KM, { units: 'kilometers', steps: 2 });
+  const kept = grown && wide && intersect(featureCollection([grown, wide]));
+  return featureCollection(kept ? [{ ...kept, properties: {} }] : []);
+}
+
 const started = Date.now();
 const indexes = TILE_LAYERS.map((name) => {
-  const fc = JSON.parse(readFileSync(join(BASEMAP, `${name}.geojson`), 'utf8')) as FeatureCollection;
+  const fc = name === 'land-wide' ? landWideShown() : read(name);
   return { name, index: new GeoJSONVT(fc, { maxZoom: TILE_MAX_ZOOM, indexMaxZoom: 5, tolerance: 2, extent: EXTENT, buffer: 64 }) };
 });
 
