@@ -170,6 +170,17 @@ export const ProjectIdsSchema = z.object({
   distances: z.record(z.string(), z.number()).optional().describe('With `near`: km from the point, per id'),
 });
 
+export const StackBadgesSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      geometry: z.object({ type: z.literal('Point'), coordinates: z.array(z.number()) }),
+      properties: z.object({ id: z.string().describe('The first project at the spot'), stack_n: z.number().int().describe('How many stand there') }),
+    }),
+  ),
+});
+
 export const ProjectTileJsonSchema = z.object({
   tilejson: z.literal('3.0.0'),
   tiles: z.array(z.string()).describe('The tile URL, carrying the data version (`v`): a new version, new URLs'),

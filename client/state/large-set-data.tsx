@@ -1,7 +1,7 @@
 /**
  * A large set's server data (large-set.ts), in a chunk loaded only for a large set: the counts of
  * the filter and of what the map shows, the task areas' counts, the statuses of a chosen day, the
- * bounds of the matches (framed when the filter changes to one the map frames) and a search's ids.
+ * count badges, the bounds of the matches (framed when the filter changes to one the map frames) and a search's ids.
  * It reports them to the dashboard through onData, and says on the map when its zoom draws only a
  * sample, and when a search matches more projects than the map filters by (TILE_SET, the limit of
  * /api/projects/ids).
@@ -25,6 +25,13 @@ const idListQuery = (query: ServerQuery) =>
     queryFn: ({ signal }) => unwrap(api.api.projects.ids.$get({ query }, { init: { signal } })),
   });
 
+/** The count badges of what the map shows: under the counts' key, so an edit asks again. */
+const stacksQuery = (query: ServerQuery) =>
+  queryOptions({
+    queryKey: ['project-counts', query, 'stacks'] as const,
+    queryFn: ({ signal }) => unwrap(api.api.projects.stacks.$get({ query }, { init: { signal } })),
+  });
+
 /** The counts a large set asks the server for. `statusDay`: the day the status key counts (NOW for today), or null. */
 function useLargeCounts(filters: Filters, hidden: readonly CategoryId[], statusDay: string | null): LargeCounts {
   const user = serverQuery(filters);
@@ -34,6 +41,7 @@ function useLargeCounts(filters: Filters, hidden: readonly CategoryId[], statusD
   const byShown = useQuery({ ...projectCountsQuery(query), ...options, enabled: hidden.length > 0 });
   const byOthers = useQuery({ ...projectCountsQuery(serverQuery({ ...filters, nodes: [] })), ...options });
   const byDay = useQuery({ ...projectCountsQuery({ ...query, as_of: statusDay ?? '' }), ...options, enabled: statusDay !== null });
+  const stacks = useQuery({ ...stacksQuery(query), ...options }).data ?? null;
   const answer = hidden.length ? byShown : byUser;
   const shown = answer.data;
   const fresh = Boolean(shown) && !answer.isPlaceholderData;
@@ -48,9 +56,10 @@ function useLargeCounts(filters: Filters, hidden: readonly CategoryId[], statusD
       bbox: shown?.bbox ?? null,
       fresh,
       status,
+      stacks,
       query: JSON.parse(key) as ServerQuery,
     }),
-    [byUser.data, byOthers.data, shown, fresh, status, key],
+    [byUser.data, byOthers.data, shown, fresh, status, stacks, key],
   );
 }
 

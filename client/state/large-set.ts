@@ -4,6 +4,7 @@
  * come from the server for the current filter (/api/projects/counts, /api/projects/page). The plan's
  * own 83 projects are far below it: that dashboard works as it always has.
  */
+import type { FeatureCollection } from 'geojson';
 import type { ServerQuery } from './server-query.ts';
 
 /** More projects than this are drawn from vector tiles, counted and listed by the server. */
@@ -30,6 +31,8 @@ export type LargeCounts = {
   fresh: boolean;
   /** With a status day: what the map shows by status on it (`none`: no status yet), and how many rest on the plan's wording. */
   status: { byStatus: Record<string, number>; planOnly: number } | null;
+  /** The count badges of what the map shows (shared/stacks.ts), or null until known. */
+  stacks: FeatureCollection | null;
   /** The API query of what the map shows. */
   query: ServerQuery;
 };

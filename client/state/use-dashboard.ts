@@ -109,7 +109,8 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
   const visible = useMemo(() => withoutHidden(filtered, hidden), [filtered, hidden]);
   // The count badges of stacked points count what the map shows: a small source of their own, so a
   // filter change never gives the map the projects again.
-  const stacks = useMemo(() => stackBadges(visible), [visible]);
+  // A large set's come from the server (the browser holds none of its points).
+  const stacks = useMemo(() => (large ? (server?.stacks ?? null) : stackBadges(visible)), [large, server?.stacks, visible]);
   const { fitShown } = useCameraFit(filters, visible, sliding, map);
 
   // A link naming a plan node that does not exist says so, and the node is dropped (not zero projects).

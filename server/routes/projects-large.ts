@@ -7,12 +7,12 @@
 import { gunzipSync } from 'node:zlib';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { ProjectCountsSchema, ProjectIdsSchema, ProjectPageSchema, ProjectTileJsonSchema } from '#shared/api-schema.ts';
+import { ProjectCountsSchema, ProjectIdsSchema, ProjectPageSchema, ProjectTileJsonSchema, StackBadgesSchema } from '#shared/api-schema.ts';
 import { ProjectFilterSchema } from '#shared/filters.ts';
 import type { Db } from '../db/client.ts';
 import { badRequest } from '../errors.ts';
 import { dataVersion, responseCache } from '../middleware/response-cache.ts';
-import { liveProjectCount, projectCounts, projectIds, projectPage, SORT_KEYS } from '../services/project-summary.ts';
+import { liveProjectCount, projectCounts, projectIds, projectPage, projectStacks, SORT_KEYS } from '../services/project-summary.ts';
 import { SET_SIZE_META, TILE_SET } from '#shared/large-set.ts';
 import { projectTiles, THIN_BELOW, TILE_LAYER, TILE_MAX_ZOOM } from '../services/project-tiles.ts';
 import { errors, group, json } from './kit.ts';
@@ -63,6 +63,14 @@ const idsRoute = createRoute({
   responses: { 200: json(ProjectIdsSchema, 'The total and the first ids'), ...errors(400) },
 });
 
+const stacksRoute = createRoute({
+  method: 'get',
+  path: '/stacks',
+  summary: 'Count badges of the filtered projects: points that share a spot, and how many',
+  request: { query: ProjectFilterSchema },
+  responses: { 200: json(StackBadgesSchema, 'A point per shared spot, at its first project, with stack_n'), ...errors(400) },
+});
+
 const tileJsonRoute = createRoute({
   method: 'get',
   path: '/tiles.json',
@@ -105,6 +113,7 @@ export const largeSetRoutes = (db: Db) => {
   routes.use('/counts', cached);
   routes.use('/page', cached);
   routes.use('/ids', cached);
+  routes.use('/stacks', cached);
   return routes
     .openapi(tileJsonRoute, async (c) => {
       const idx = await tiles.index();
@@ -141,6 +150,7 @@ export const largeSetRoutes = (db: Db) => {
       const { as_of: asOf, ...filter } = c.req.valid('query');
       return c.json(await projectCounts(db, filter, asOf), 200);
     })
+    .openapi(stacksRoute, async (c) => c.json(await projectStacks(db, c.req.valid('query')), 200))
     .openapi(idsRoute, async (c) => {
       const { limit, ...filter } = c.req.valid('query');
       return c.json(await projectIds(db, filter, limit), 200);

@@ -9,6 +9,7 @@ import { endOfPlanDay } from '#shared/day.ts';
 import { bounds, coverage, coverageItemOf, taskAreasOf } from '#shared/coverage.ts';
 import type { ProjectFilter } from '#shared/filters.ts';
 import { byRank } from '#shared/search.ts';
+import { stackBadges } from '#shared/stacks.ts';
 import { isWide } from '#shared/wide.ts';
 import { CATEGORIES, STATUSES, type CategoryId, type StatusId } from '#shared/taxonomy.ts';
 import type { Db } from '../db/client.ts';
@@ -187,6 +188,18 @@ export async function projectIds(db: Db, f: ProjectFilter, limit: number) {
   }
   const order = await orderedIds(db, f, { limit, offset: 0, dir: 'asc', lang: 'zh' });
   return { total: order.length, ids: order.slice(0, limit) };
+}
+
+/**
+ * The count badges of the projects a filter matches (shared/stacks.ts): what the map of a large set,
+ * which holds none of their geometries, draws where several stand on one spot.
+ */
+export async function projectStacks(db: Db, f: ProjectFilter) {
+  const pointish = sql`json_extract(${t.projects.geometry}, '$.type') in ('Point', 'MultiPoint')`;
+  const rows = f.near
+    ? (await queryProjects(db, f)).filter((r) => r.geometry.type === 'Point' || r.geometry.type === 'MultiPoint').sort((a, b) => a.rid - b.rid)
+    : await db.select({ id: t.projects.id, geometry: t.projects.geometry }).from(t.projects).where(and(live(await filterCondition(db, f)), pointish)).orderBy(asc(t.projects.rid)).all();
+  return stackBadges(rows.map((r) => ({ type: 'Feature' as const, geometry: r.geometry, properties: { id: r.id } })));
 }
 
 /** How many live projects there are (an index scan, milliseconds at 100k). */

@@ -122,6 +122,17 @@ describe.skipIf(!hasBrowser())('a large set', () => {
     await screenshot(page, 'large-set-filtered');
   });
 
+  it('draws the count badges the server counts for what the map shows', async () => {
+    const want = (await (await fetch(`${base}/api/projects/stacks?node=2.4`)).json()) as { features: { properties: { id: string; stack_n: number } }[] };
+    expect(want.features.length, 'synthetic points share spots').toBeGreaterThan(0);
+    const badges = () =>
+      page.evaluate(() => {
+        const data = (window.__atlasMap!.getSource('project-stacks') as unknown as { serialize: () => { data: { features?: { properties: { id: string; stack_n: number } }[] } } }).serialize().data;
+        return (data.features ?? []).map((f) => `${f.properties.id}:${f.properties.stack_n}`).sort();
+      });
+    await expect.poll(badges).toEqual(want.features.map((f) => `${f.properties.id}:${f.properties.stack_n}`).sort());
+  });
+
   it('fits the results to the bounds the server gives, the map holding none of them', async () => {
     const { bbox } = (await (await fetch(`${base}/api/projects/counts?node=2.4`)).json()) as { bbox: [number, number, number, number] };
     await page.evaluate(() => window.__atlasMap!.jumpTo({ center: [121.5, 37.5], zoom: 10 }));

@@ -1,7 +1,8 @@
 /**
  * What a large set's dashboard needs from /api/projects/counts besides the counts, because it holds
  * no project in the browser: the bounds of the matches (its "fit results" and the frame of a
- * search) and each match's status on a chosen day (the status key of the timeline). Each is held to
+ * search), each match's status on a chosen day (the status key of the timeline), and the count
+ * badges of points sharing a spot (/api/projects/stacks). Each is held to
  * what the browser computes from the whole collection for the plan's own set.
  */
 import { testClient } from 'hono/testing';
@@ -11,6 +12,7 @@ import { planDay } from '#shared/day.ts';
 import * as schema from '../../server/db/schema.ts';
 import { changedBy, statusAsOf, type StatusEvent } from '../../client/coverage/status-as-of.ts';
 import { statusCounts } from '../../client/coverage/symbology.ts';
+import { stackBadges } from '../../client/map/pick.ts';
 import { bboxOf } from '../../client/map/use-camera-fit.ts';
 import { bodyOf, editorApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -41,6 +43,21 @@ describe('GET /api/projects/counts: bounds', () => {
     const { total, bbox } = await bodyOf(api.projects.counts.$get({ query: { q: 'zzzzqqqq' } }));
     expect(total).toBe(0);
     expect(bbox).toBeNull();
+  });
+});
+
+describe('GET /api/projects/stacks', () => {
+  it('gives the count badges the map draws from the whole collection, for any filter', async () => {
+    let badges = 0;
+    // The map filters the whole collection, in its order (a search's ranking does not reorder it).
+    const { features: all } = await bodyOf(api.projects.$get({ query: {} }));
+    for (const query of filters) {
+      const ids = new Set((await bodyOf(api.projects.$get({ query }))).features.map((f) => f.properties.id));
+      const stacks = await bodyOf(api.projects.stacks.$get({ query }));
+      expect(stacks, JSON.stringify(query)).toEqual(stackBadges(all.filter((f) => ids.has(f.properties.id))));
+      badges += stacks.features.length;
+    }
+    expect(badges, 'the plan has points sharing a spot').toBeGreaterThan(0);
   });
 });
 

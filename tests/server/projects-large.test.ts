@@ -237,7 +237,7 @@ describe('any input', () => {
     const value = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('0', '-1', '501', 'name', 'size', 'desc', 'en', '2.4', 'seaport', '117,39', '2024-02-30', '2024-3-1', 'x'.repeat(200)));
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.constant('counts'), fc.constant('page'), fc.constant('ids'), fc.constant('tiles.json'), fc.tuple(segment(15), segment(8), segment(8)).map((zxy) => `tiles/${zxy.map(encodeURIComponent).join('/')}`)),
+        fc.oneof(fc.constant('counts'), fc.constant('page'), fc.constant('ids'), fc.constant('stacks'), fc.constant('tiles.json'), fc.tuple(segment(15), segment(8), segment(8)).map((zxy) => `tiles/${zxy.map(encodeURIComponent).join('/')}`)),
         fc.array(fc.tuple(key, value), { maxLength: 3 }),
         async (path, pairs) => {
           const res = await t.app.request(`/api/projects/${path}?${new URLSearchParams(pairs).toString()}`);
