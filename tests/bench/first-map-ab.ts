@@ -6,7 +6,8 @@
  * AB_VARIANT names the variant: `round-joins` (the basemap's lines as they were before fe0f616),
  * `no-land` (the land fills left out: what drawing no land under the provinces would save at most),
  * `no-fill-antialias` (the basemap's fills without their antialiasing outline pass), `alt-tiles`
- * (the basemap from the tiles in BENCH_BASEMAP_TILES).
+ * (only the tiles). With BENCH_BASEMAP_TILES=<dir> the variant draws the basemap from that dir's
+ * basemap.mbtiles (e.g. the tiles before a change: round-joins and the old tiles is this round's before).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -33,7 +34,7 @@ type Result = { drawn: number; cpu: number; gpu: number; renderer: number; frame
 const dir = mkdtempSync(join(tmpdir(), 'atlas-ab-'));
 const server = await startBenchServer(dir);
 const changed = { ...server.style, layers: server.style.layers.map(change).filter((l): l is LayerSpecification => l !== null) };
-const styles: Record<string, StyleSpecification> = { today: server.style, [variant]: variant === 'alt-tiles' ? withAltTiles(changed, server.base) : changed };
+const styles: Record<string, StyleSpecification> = { today: server.style, [variant]: process.env.BENCH_BASEMAP_TILES ? withAltTiles(changed, server.base) : changed };
 for (const [name, style] of Object.entries(styles)) server.pages[name] = mapPage(style, { mapOptions: APP_OPTIONS, size: SIZE });
 
 async function measure(name: string): Promise<Result> {
