@@ -120,18 +120,20 @@ export function LargeSetData({ state: { filters, hidden, symbology, asOf, camera
     if (counts.bbox) map.current?.fitTo(counts.bbox);
   }, [counts, map]);
   const sample = sampleAt(thinned, camera.zoom);
+  if (!sample && capped === null) return null;
+  // At the foot of the map, one above the other: the top centre is the legend's.
   return (
-    <>
+    <div className="map-notes">
       {sample && (
         <p className="map-sample" role="status" data-testid="sample-note">
           {t.sampleNote(sample.percent, sample.fullZoom)}
         </p>
       )}
       {capped !== null && (
-        <p className="map-notice" role="status" data-testid="search-capped">
+        <p className="map-sample map-sample-warn" role="status" data-testid="search-capped">
           {t.searchCapped(capped, TILE_SET)}
         </p>
       )}
-    </>
+    </div>
   );
 }
