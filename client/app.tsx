@@ -176,7 +176,7 @@ export function App() {
               d.setChoice(null);
               d.select(id);
             }}
-            onChoose={(ids, at) => d.setChoice({ ids, at })}
+            onChoose={(items, at) => d.setChoice({ items, at })}
             onMapClick={d.actions.mapClick}
           />
           <Legend key={presenting ? 'present' : 'browse'} startOpen={isPhone() ? false : presenting || undefined} hideEmpty={presenting} counts={d.counts} partners={state.coverage ? [] : d.partners} hidden={hidden} onToggle={d.actions.toggleHidden}
@@ -221,7 +221,7 @@ export function App() {
           {d.choice && (
             <Suspense fallback={null}>
               <Chooser
-                projects={visible.filter((f) => d.choice?.ids.includes(f.properties.id))}
+                projects={d.choice.items}
                 at={d.choice.at}
                 onPick={(id) => {
                   d.setChoice(null);

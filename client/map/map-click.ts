@@ -5,14 +5,14 @@
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { COVERAGE_FILL } from '../coverage/choropleth.ts';
 import { INTERACTIVE_PROJECT_LAYERS } from './project-layers.ts';
-import { pick } from './pick.ts';
+import { choiceItems, pick, type ChoiceItem } from './pick.ts';
 
 export type ClickTargets = {
   clickMode: 'select' | 'place';
   /** The coverage choropleth is on (its provinces answer a click where no project is). */
   choropleth: boolean;
   onSelect: (id: string | null) => void;
-  onChoose: (ids: string[], at: [number, number]) => void;
+  onChoose: (items: ChoiceItem[], at: [number, number]) => void;
   onMapClick: (lngLat: [number, number]) => void;
   onProvinceClick?: (id: string) => void;
 };
@@ -30,8 +30,9 @@ export function handleClick(map: MapLibreMap, e: MapMouseEvent, t: ClickTargets)
     [e.point.x - PAD, e.point.y - PAD],
     [e.point.x + PAD, e.point.y + PAD],
   ];
-  const picked = pick(map.queryRenderedFeatures(box, { layers }), e.point, (ll) => map.project(ll));
-  if (picked.kind === 'many') return t.onChoose(picked.ids, [e.point.x, e.point.y]);
+  const hits = map.queryRenderedFeatures(box, { layers });
+  const picked = pick(hits, e.point, (ll) => map.project(ll));
+  if (picked.kind === 'many') return t.onChoose(choiceItems(hits, picked.ids), [e.point.x, e.point.y]);
   if (picked.kind === 'one') return t.onSelect(picked.id);
   const province = t.choropleth && map.getLayer(COVERAGE_FILL) ? map.queryRenderedFeatures(e.point, { layers: [COVERAGE_FILL] })[0] : undefined;
   if (province && t.onProvinceClick) t.onProvinceClick(String(province.properties.id));

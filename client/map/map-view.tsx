@@ -27,6 +27,7 @@ import { HIGHLIGHT_LAYERS, INTERACTIVE_PROJECT_LAYERS, PROJECT_SOURCE, projectLa
 import { symbolImages } from './symbols.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './frame.ts';
 import { handleClick, round } from './map-click.ts';
+import type { ChoiceItem } from './pick.ts';
 import { carryOverlays, EMPTY, largeOf, withOverlays } from './map-style.ts';
 import { bboxOf } from './use-camera-fit.ts';
 import { labelControls } from './control-names.ts';
@@ -74,8 +75,8 @@ type Props = {
   ref?: Ref<MapHandle>;
   onCameraChange: (camera: Camera) => void;
   onSelect: (id: string | null) => void;
-  /** Several projects under one click: their ids and the pixel clicked. */
-  onChoose: (ids: string[], at: [number, number]) => void;
+  /** Several projects under one click: their names (read off the map) and the pixel clicked. */
+  onChoose: (items: ChoiceItem[], at: [number, number]) => void;
   onMapClick: (lngLat: [number, number]) => void;
   /** Projects by category or status, and the coverage choropleth (client/coverage). */
   look?: MapLook;

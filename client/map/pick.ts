@@ -6,9 +6,26 @@
  * Also the count badges' data: how many shown points share each spot.
  */
 import type { MapGeoJSONFeature } from 'maplibre-gl';
+import type { CategoryId } from '#shared/taxonomy.ts';
 import { isWide } from '#shared/wide.ts';
 
 export type Pick = { kind: 'none' } | { kind: 'one'; id: string } | { kind: 'many'; ids: string[] };
+
+/** What the chooser lists of each project under a click: read off the drawn features themselves. */
+export type ChoiceItem = { id: string; name_zh: string; name_en: string; category: CategoryId; precision: string; area_km2: number | null };
+
+/**
+ * The chooser's rows for the ids a click picked, in their order, from the features under the click
+ * (GeoJSON or a large set's vector tiles alike: neither needs the whole collection in the browser).
+ */
+export function choiceItems(hits: MapGeoJSONFeature[], ids: string[]): ChoiceItem[] {
+  return ids.flatMap((id) => {
+    const p = hits.find((f) => String(f.properties.id) === id)?.properties;
+    if (!p) return [];
+    const area = Number(p.area_km2);
+    return [{ id, name_zh: String(p.name_zh ?? id), name_en: String(p.name_en ?? id), category: String(p.category) as CategoryId, precision: String(p.precision), area_km2: p.area_km2 == null || Number.isNaN(area) ? null : area }];
+  });
+}
 
 type Project = (lngLat: [number, number]) => { x: number; y: number };
 

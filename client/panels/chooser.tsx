@@ -6,9 +6,9 @@ import { useEffect, useRef } from 'react';
 import { CATEGORIES } from '#shared/taxonomy.ts';
 import { isWide } from '#shared/wide.ts';
 import { nameOf, useT } from '../i18n/use-lang.ts';
-import type { ProjectFeature } from '../lib/api.ts';
+import type { ChoiceItem } from '../map/pick.ts';
 
-type Props = { projects: ProjectFeature[]; at: [number, number]; onPick: (id: string) => void; onClose: () => void };
+type Props = { projects: ChoiceItem[]; at: [number, number]; onPick: (id: string) => void; onClose: () => void };
 
 export function Chooser({ projects, at, onPick, onClose }: Props) {
   const { lang, t, label } = useT();
@@ -24,7 +24,7 @@ export function Chooser({ projects, at, onPick, onClose }: Props) {
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [onClose]);
-  const regions = projects.length > 0 && projects.every((p) => isWide(p.properties));
+  const regions = projects.length > 0 && projects.every((p) => isWide(p));
   return (
     <div
       className="chooser"
@@ -36,8 +36,8 @@ export function Chooser({ projects, at, onPick, onClose }: Props) {
     >
       <p>{regions ? t.chooserRegions : t.chooserStack}</p>
       {projects.map((p, i) => (
-        <button key={p.properties.id} ref={i === 0 ? first : undefined} type="button" role="menuitem" onClick={() => onPick(p.properties.id)} data-id={p.properties.id}>
-          {nameOf(lang, p.properties)} <small>{label(CATEGORIES[p.properties.category])}</small>
+        <button key={p.id} ref={i === 0 ? first : undefined} type="button" role="menuitem" onClick={() => onPick(p.id)} data-id={p.id}>
+          {nameOf(lang, p)} <small>{label(CATEGORIES[p.category])}</small>
         </button>
       ))}
     </div>

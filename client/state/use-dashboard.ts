@@ -16,7 +16,7 @@ import type { PlanPayload, ProjectCollection } from '../lib/api.ts';
 import { basemapStyle } from '../map/basemap-style.ts';
 import { PALETTES } from '../map/basemap-palettes.ts';
 import type { MapHandle } from '../map/map-view.tsx';
-import { stackBadges } from '../map/pick.ts';
+import { stackBadges, type ChoiceItem } from '../map/pick.ts';
 import { bboxOf, useCameraFit } from '../map/use-camera-fit.ts';
 import {
   appClass,
@@ -59,7 +59,7 @@ type Inputs = {
   server?: LargeCounts | null;
 };
 
-type Choice = { ids: string[]; at: [number, number] };
+type Choice = { items: ChoiceItem[]; at: [number, number] };
 
 export function useDashboard({ view: [state, update], plan, projects, idQuery, pending, map, large = false, server = null }: Inputs) {
   const { lang, theme, filters, hidden, mode } = state;

@@ -2,7 +2,7 @@
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import type { Feature } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { pick, stackBadges } from '../../client/map/pick.ts';
+import { choiceItems, pick, stackBadges } from '../../client/map/pick.ts';
 
 type G = { type: string; coordinates: unknown };
 const feature = (id: string, geometry: G, layer = 'projects-point', extra: Record<string, unknown> = {}) =>
@@ -90,5 +90,23 @@ describe('stackBadges (the count badges\' own source)', () => {
     const near = point('near', [117.346001, 39.1244]);
     expect(badges([a1, near])).toEqual([{ at: airport, id: 'a1', stack_n: 2 }]);
     expect(badges([a1, point('apart', [117.34601, 39.1244])])).toEqual([]);
+  });
+});
+
+describe('choiceItems (the chooser\'s rows, read off the features under the click)', () => {
+  const tile = (id: string, extra: Record<string, unknown>) => feature(id, { type: 'Point', coordinates: [100, 100] }, 'projects-point', extra);
+  const port = tile('port', { name_zh: '天津港', name_en: 'Tianjin Port', category: 'port', precision: 'exact', area_km2: null });
+  const park = tile('park', { name_zh: '产业园', name_en: 'Park', category: 'industrial-park', precision: 'approximate', area_km2: 12.5 });
+
+  it('names each picked id from its drawn feature, in the order picked, each once', () => {
+    // The same project drawn by two layers (its icon and its label) is one row.
+    expect(choiceItems([port, park, tile('park', { name_zh: '产业园' })], ['park', 'port'])).toEqual([
+      { id: 'park', name_zh: '产业园', name_en: 'Park', category: 'industrial-park', precision: 'approximate', area_km2: 12.5 },
+      { id: 'port', name_zh: '天津港', name_en: 'Tianjin Port', category: 'port', precision: 'exact', area_km2: null },
+    ]);
+  });
+
+  it('leaves out an id no feature under the click carries', () => {
+    expect(choiceItems([port], ['port', 'gone']).map((i) => i.id)).toEqual(['port']);
   });
 });

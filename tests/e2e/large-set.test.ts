@@ -133,6 +133,23 @@ describe.skipIf(!hasBrowser())('a large set', () => {
     await expect.poll(badges).toEqual(want.features.map((f) => `${f.properties.id}:${f.properties.stack_n}`).sort());
   });
 
+  it('names the projects stacked on one spot when it is clicked, from the tiles the map holds', async () => {
+    const want = (await (await fetch(`${base}/api/projects/stacks?node=2.4`)).json()) as { features: { geometry: { coordinates: [number, number] }; properties: { stack_n: number } }[] };
+    const spot = want.features[0]!;
+    await page.evaluate((c) => window.__atlasMap!.jumpTo({ center: c, zoom: 10 }), spot.geometry.coordinates);
+    await waitForMapIdle(page);
+    const { x, y } = await page.evaluate((c) => window.__atlasMap!.project(c), spot.geometry.coordinates);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.click(box.x + x, box.y + y);
+    const chooser = page.getByTestId('chooser');
+    await chooser.waitFor();
+    const names = await chooser.locator('button').allTextContents();
+    expect(names.length).toBeGreaterThanOrEqual(spot.properties.stack_n);
+    for (const name of names) expect(name).toMatch(/^合成项目\d+/);
+    await page.keyboard.press('Escape');
+    await chooser.waitFor({ state: 'detached' });
+  });
+
   it('fits the results to the bounds the server gives, the map holding none of them', async () => {
     const { bbox } = (await (await fetch(`${base}/api/projects/counts?node=2.4`)).json()) as { bbox: [number, number, number, number] };
     await page.evaluate(() => window.__atlasMap!.jumpTo({ center: [121.5, 37.5], zoom: 10 }));
