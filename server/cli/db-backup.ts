@@ -8,6 +8,7 @@
  * A libsql server (sqld, Turso) has its own backups; these commands refuse it. Errors are one line.
  */
 import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { databaseFile, openClient } from '../db/client.ts';
@@ -58,13 +59,22 @@ export async function backup(url: string, target: string): Promise<string> {
   return `Backed up ${db} to ${target}: ${summary(await inspect(target))}`;
 }
 
-async function serverAnswers(host: string, port: number): Promise<boolean> {
-  try {
-    await fetch(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/api/health`, { signal: AbortSignal.timeout(1500) });
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Whether something listens on the server's address. A refused connection comes back at once; a
+ * server too busy to answer in time is still there, so only a refusal lets a restore go on (a
+ * connection neither made nor refused in 10 s refuses the restore too: it replaces the database).
+ */
+function serverAnswers(host: string, port: number): Promise<boolean> {
+  return new Promise((answer) => {
+    const socket = connect({ host: host === '0.0.0.0' ? '127.0.0.1' : host, port });
+    const done = (listening: boolean) => {
+      socket.destroy();
+      answer(listening);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+    socket.setTimeout(10_000, () => done(true));
+  });
 }
 
 export async function restore(url: string, source: string, server: { host: string; port: number }): Promise<string> {

@@ -122,5 +122,13 @@ describe('backup and restore', () => {
     expect(busy.code).toBe(1);
     expect(busy.err).toMatch(/a server answers at 127\.0\.0\.1:\d+; stop it first/);
     expect(existsSync(file)).toBe(true);
+    // So does one too busy to answer (it takes the connection, says nothing): it is still there.
+    const mute = (await import('node:net')).createServer(() => undefined).listen(0, '127.0.0.1');
+    await new Promise((ok) => mute.once('listening', ok));
+    const mutePort = String((mute.address() as { port: number }).port);
+    const silent = await run(['restore', file], { DATABASE_URL: url, PORT: mutePort, HOST: '127.0.0.1' });
+    mute.close();
+    expect(silent.code).toBe(1);
+    expect(silent.err).toMatch(/a server answers at/);
   });
 });
