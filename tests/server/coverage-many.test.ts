@@ -27,7 +27,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('coverage of a large set', () => {
-  it('counts every copy, and each province holds its km and km² once per copy', async () => {
+  // One request over 35,000 projects: about 10 s on a quiet machine, so a loaded one gets room.
+  it('counts every copy, and each province holds its km and km² once per copy', { timeout: 240_000 }, async () => {
     const res = await t.app.request('/api/stats/coverage');
     expect(res.status, await res.clone().text()).toBe(200);
     const all = CoverageSchema.parse(await res.json());
