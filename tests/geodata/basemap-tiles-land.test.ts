@@ -3,28 +3,18 @@
  * so that no frame fills it under the detailed land and the province fills that hide it, while the
  * detailed land stays whole (BENCHMARKS.md, "First drawn map").
  */
-import { join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { VectorTile } from '@mapbox/vector-tile';
-import { createClient } from '@libsql/client';
-import { PbfReader } from 'pbf';
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TILES_FILE } from '../../server/services/basemap-tiles.ts';
+import { basemapTiles } from '../helpers/basemap-tile.ts';
 
-const db = createClient({ url: `file:${join(resolve(import.meta.dirname, '../../geodata'), 'basemap', TILES_FILE)}` });
-afterAll(() => db.close());
+const tiles = basemapTiles();
+afterAll(() => tiles.close());
 
 /** Whether a tile layer at zoom z has a polygon over lon/lat. */
 async function covers(layer: string, z: number, lon: number, lat: number): Promise<boolean> {
-  const n = 2 ** z;
-  const r = (lat * Math.PI) / 180;
-  const x = Math.floor(((lon + 180) / 360) * n);
-  const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
-  const rows = await db.execute({ sql: 'select tile_data from tiles where zoom_level = ? and tile_column = ? and tile_row = ?', args: [z, x, n - 1 - y] });
-  const data = rows.rows[0]?.tile_data as ArrayBuffer | undefined;
-  const l = data ? new VectorTile(new PbfReader(gunzipSync(Buffer.from(data)))).layers[layer] : undefined;
+  const { tile, x, y } = await tiles.at(z, lon, lat);
+  const l = tile?.layers[layer];
   return Array.from({ length: l?.length ?? 0 }, (_, i) => l!.feature(i).toGeoJSON(x, y, z) as Feature<Polygon | MultiPolygon>).some((f) => turf.booleanPointInPolygon([lon, lat], f));
 }
 

@@ -5,16 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { VectorTile } from '@mapbox/vector-tile';
-import { createClient } from '@libsql/client';
-import { PbfReader } from 'pbf';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { basemapStyle, DETAIL_MIN_ZOOM } from '../../client/map/basemap-style.ts';
 import { overlayLayers, stackLayers } from '../../client/map/overlays.ts';
-import { TILES_FILE } from '../../server/services/basemap-tiles.ts';
+import { basemapTiles } from '../helpers/basemap-tile.ts';
 
 const DIR = resolve(import.meta.dirname, '../../geodata');
 const read = (path: string) => JSON.parse(readFileSync(join(DIR, path), 'utf8')) as FeatureCollection;
@@ -72,22 +68,14 @@ describe('port water', () => {
   });
 
   it('is in the tiles from zoom 9, and not before', async () => {
-    const db = createClient({ url: `file:${join(DIR, 'basemap', TILES_FILE)}` });
-    const layersAt = async (z: number, lon: number, lat: number) => {
-      const n = 2 ** z;
-      const r = (lat * Math.PI) / 180;
-      const x = Math.floor(((lon + 180) / 360) * n);
-      const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
-      const rows = await db.execute({ sql: 'select tile_data from tiles where zoom_level = ? and tile_column = ? and tile_row = ?', args: [z, x, n - 1 - y] });
-      const data = rows.rows[0]?.tile_data as ArrayBuffer | undefined;
-      return data ? Object.keys(new VectorTile(new PbfReader(gunzipSync(Buffer.from(data)))).layers) : [];
-    };
+    const tiles = basemapTiles();
+    const layersAt = async (z: number, lon: number, lat: number) => Object.keys((await tiles.at(z, lon, lat)).tile?.layers ?? {});
     try {
       expect(await layersAt(9, 117.75, 38.98)).toContain('port-water');
       expect(await layersAt(8, 117.75, 38.98)).not.toContain('port-water');
       expect(await layersAt(8, 117.75, 38.98)).toContain('land');
     } finally {
-      db.close();
+      tiles.close();
     }
   });
 });
