@@ -5,8 +5,6 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type RefObject } from 'react';
-import { circle, featureCollection } from '@turf/turf';
-import type { FeatureCollection } from 'geojson';
 import type { CategoryId } from '#shared/taxonomy.ts';
 import { NOT_RECORDED_COLOR } from '../coverage/symbology.ts';
 import { provincesAfterClick, useCoverageView } from '../coverage/use-coverage-view.ts';
@@ -18,6 +16,7 @@ import { PALETTES } from '../map/basemap-palettes.ts';
 import type { MapHandle } from '../map/map-view.tsx';
 import { stackBadges, type ChoiceItem } from '../map/pick.ts';
 import { bboxOf, useCameraFit } from '../map/use-camera-fit.ts';
+import { useNearRing } from '../map/use-near-ring.ts';
 import {
   appClass,
   applyFilter,
@@ -136,10 +135,7 @@ export function useDashboard({ view: [state, update], plan, projects, idQuery, p
   const choiceView = JSON.stringify([mapExpr, nearMode, presenting, lang]);
   const choice: Choice | null = choiceState?.view === choiceView ? choiceState : null;
   const setChoice = (c: Choice | null) => setChoiceState(c && { ...c, view: choiceView });
-  const nearCircle = useMemo<FeatureCollection | null>(
-    () => (filters.near ? featureCollection([circle(filters.near, filters.radiusKm, { units: 'kilometers', steps: 96 })]) : null),
-    [filters.near, filters.radiusKm],
-  );
+  const nearCircle = useNearRing(filters.near, filters.radiusKm);
   const summary = useMemo(() => filterSummary(filters, plan, lang), [filters, plan, lang]);
   const partners = useMemo(() => partnerProvinces(plan, filters.nodes), [plan, filters.nodes]);
 

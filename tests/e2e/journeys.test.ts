@@ -91,6 +91,16 @@ describe.skipIf(!hasBrowser())('journeys', () => {
     expect(shown).toEqual([...shown].sort((a, b) => a - b));
     if (wide.size) expect(await s.page.locator('.project-list .group-row').textContent()).toContain('覆盖此处的整体区域与海域');
     expect(s.page.url()).toMatch(/near=117\.(9|89)\d*,38\.(95|94)\d*/);
+    // The query's ring is on the map: 25 km from the clicked point all round.
+    const ring = () =>
+      s!.page.evaluate(() => {
+        const data = (window.__atlasMap!.getSource('near-circle') as unknown as { serialize: () => { data: { features?: { geometry: { coordinates: number[][][] } }[] } } }).serialize().data;
+        return data.features?.[0]?.geometry.coordinates[0] ?? [];
+      });
+    await expect.poll(async () => (await ring()).length).toBeGreaterThan(90);
+    const km = (await ring()).map(([lon = 0, lat = 0]) => Math.hypot((lon - 117.9) * 111.32 * Math.cos((lat * Math.PI) / 180), (lat - 38.95) * 110.57));
+    expect(Math.min(...km)).toBeGreaterThan(24);
+    expect(Math.max(...km)).toBeLessThan(26);
     await waitForMapIdle(s.page);
     await screenshot(s.page, 'journey-near');
   });
