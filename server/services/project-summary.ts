@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { endOfPlanDay } from '#shared/day.ts';
-import { bounds, coverage, coverageItemOf, taskAreasOf } from '#shared/coverage.ts';
+import { coverage, coverageItemOf, taskAreasOf } from '#shared/coverage.ts';
 import type { ProjectFilter } from '#shared/filters.ts';
 import { byRank } from '#shared/search.ts';
 import { stackBadges } from '#shared/stacks.ts';
@@ -38,9 +38,6 @@ function byTaskArea(mentions: readonly { project: string; node: string }[]): Rec
 const tally = (rows: readonly { key: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.n]));
 
 type Bbox = [number, number, number, number];
-
-const unionOf = (boxes: readonly Bbox[]): Bbox | null =>
-  boxes.length ? boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]) : null;
 
 /** The bounds of the matching projects, from their stored bounds (the R*Tree's own figures), or null with none. */
 async function boundsOf(db: Db, where: SQL | undefined): Promise<Bbox | null> {
@@ -85,7 +82,8 @@ export async function projectCounts(db: Db, f: ProjectFilter, asOf?: string) {
     const { total, byCategory, byStatus, byTaskArea } = coverage(rows.map((r) => coverageItemOf(toProperties(r))));
     // One JSON parameter however many match (SQLite limits the parameters of a statement).
     const ids = sql`${t.projects.id} in (select value from json_each(${JSON.stringify(rows.map((r) => r.id))}))`;
-    return { total, byCategory, byStatus, byTaskArea, bbox: unionOf(rows.map((r) => bounds(r.geometry))), ...(asOf ? { asOf: await statusOnDay(db, ids, asOf) } : {}) };
+    const [bbox, onDay] = await Promise.all([boundsOf(db, ids), asOf ? statusOnDay(db, ids, asOf) : undefined]);
+    return { total, byCategory, byStatus, byTaskArea, bbox, ...(onDay ? { asOf: onDay } : {}) };
   }
   const where = live(await filterCondition(db, f));
   const [byCategory, byStatus, mentions, bbox, onDay] = await Promise.all([
