@@ -3,7 +3,7 @@
  * railway across a region, the smallest of nested areas), and a choice when several points sit on
  * the very same spot (six of the plan's items are at the airport) or when only whole-region
  * programmes cover the place clicked (they are listed, never one opened at random).
- * Also the count badges' data: how many shown points share each spot.
+ * The count badges of stacked points are shared/stacks.ts.
  */
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import type { CategoryId } from '#shared/taxonomy.ts';
@@ -71,6 +71,3 @@ export function pick(hits: MapGeoJSONFeature[], click: { x: number; y: number },
   }
   return { kind: 'one', id: id(same[0]!) };
 }
-
-/** The count badges (shared/stacks.ts, where the server counts them for a large set too). */
-export { stackBadges, type StackBadge } from '#shared/stacks.ts';

@@ -14,7 +14,8 @@ import type { PlanPayload, ProjectCollection } from '../lib/api.ts';
 import { basemapStyle } from '../map/basemap-style.ts';
 import { PALETTES } from '../map/basemap-palettes.ts';
 import type { MapHandle } from '../map/map-view.tsx';
-import { stackBadges, type ChoiceItem } from '../map/pick.ts';
+import { stackBadges } from '#shared/stacks.ts';
+import type { ChoiceItem } from '../map/pick.ts';
 import { bboxOf, useCameraFit } from '../map/use-camera-fit.ts';
 import { useNearRing } from '../map/use-near-ring.ts';
 import {

@@ -12,7 +12,7 @@ import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Page } from 'playwright-core';
 import { basemapStyle } from '../../client/map/basemap-style.ts';
-import { stackBadges } from '../../client/map/pick.ts';
+import { stackBadges } from '#shared/stacks.ts';
 import { projectLayers, PROJECT_SOURCE, STACK_SOURCE, withBadges, withUserFilter } from '../../client/map/project-layers.ts';
 import { filterExpression } from '../../client/state/filter-expression.ts';
 import { EMPTY_FILTERS, HOME_CAMERA, type Filters } from '../../client/state/view-state.ts';

@@ -12,7 +12,7 @@ import { planDay } from '#shared/day.ts';
 import * as schema from '../../server/db/schema.ts';
 import { changedBy, statusAsOf, type StatusEvent } from '../../client/coverage/status-as-of.ts';
 import { statusCounts } from '../../client/coverage/symbology.ts';
-import { stackBadges } from '../../client/map/pick.ts';
+import { stackBadges } from '#shared/stacks.ts';
 import { bboxOf } from '../../client/map/use-camera-fit.ts';
 import { bodyOf, editorApp, type TestApp } from '../helpers/test-app.ts';
 
