@@ -14,6 +14,7 @@ import { api, unwrap } from '../lib/api.ts';
 import { useT } from '../i18n/use-lang.ts';
 import { NOW, TILE_SET, type LargeCounts, type LargeData, type Thinned } from './large-set.ts';
 import { projectCountsQuery } from './queries.ts';
+import { idQueryOf } from './use-data.ts';
 import { serverQuery, type ServerQuery } from './server-query.ts';
 // Types only from view-state.ts: its values would pull the coverage helpers it imports out of the first load.
 import type { Filters, ViewState } from './view-state.ts';
@@ -87,12 +88,10 @@ export function sampleAt(thinned: Thinned, zoom: number): { percent: number; ful
   return { percent: Math.max(1, Math.round(here.fraction * 100)), fullZoom: Math.max(...sampled.map((t) => t.zoom)) + 1 };
 }
 
-
 export function LargeSetData({ state: { filters, hidden, symbology, asOf, camera }, thinned, sliding, map, onData }: Props) {
   const { t } = useT();
   const counts = useLargeCounts(filters, hidden, symbology === 'status' ? (asOf ?? NOW) : null);
-  const { q, near, radius_km } = serverQuery(filters);
-  const idQuery = q || near ? { ...(q ? { q } : {}), ...(near ? { near, radius_km } : {}) } : null;
+  const idQuery = idQueryOf(filters.q, filters.near, filters.radiusKm);
   const list = useQuery({ ...idListQuery(idQuery ?? {}), enabled: idQuery !== null });
   // More matches than the map filters by: the map is not narrowed by the query, and says so.
   const capped = list.data && list.data.total > list.data.ids.length ? list.data.total : null;

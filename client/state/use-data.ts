@@ -4,7 +4,7 @@ import type { ProjectCollection } from '../lib/api.ts';
 import { SET_SIZE_META } from '#shared/large-set.ts';
 import { TILE_SET, tileUrl, type IdAnswer } from './large-set.ts';
 import { meQuery, planQuery, projectCountsQuery, projectIdsQuery, projectsQuery, tileSourceQuery } from './queries.ts';
-import { serverQuery } from './server-query.ts';
+import { serverQuery, type ServerQuery } from './server-query.ts';
 import { EMPTY_FILTERS } from './view-state.ts';
 
 /** Who is signed in (null until known, or when the server cannot say); sign-in.tsx writes a change into the cache. */
@@ -64,7 +64,7 @@ const idsOf = (fc: ProjectCollection): IdQuery => ({
  * A large set's answer comes from large-set-data.tsx (`large`: its answer, false until it loads).
  */
 export function useIdQuery(q: string, near: [number, number] | null, radiusKm: number, large?: IdAnswer | false): IdAnswer {
-  const query = q || near ? serverQuery({ ...EMPTY_FILTERS, q, near, radiusKm }) : null;
+  const query = idQueryOf(q, near, radiusKm);
   const { data, error, isPending } = useQuery({ ...projectIdsQuery(query ?? {}), select: idsOf, enabled: query !== null && large === undefined });
   if (!query) return { result: null, error: null, pending: false, capped: null };
   if (large !== undefined) return large || { result: NOTHING, error: null, pending: true, capped: null };
@@ -72,3 +72,7 @@ export function useIdQuery(q: string, near: [number, number] | null, radiusKm: n
 }
 
 const NOTHING: IdQuery = { ids: [], distances: {} };
+
+/** The API query of a search or a radius (only those filters), or null with neither. */
+export const idQueryOf = (q: string, near: [number, number] | null, radiusKm: number): ServerQuery | null =>
+  q || near ? serverQuery({ ...EMPTY_FILTERS, q, near, radiusKm }) : null;
