@@ -8,3 +8,6 @@ export const WIDE_AREA_KM2 = 5000;
 
 export const isWide = (p: { precision: string; category: string; area_km2: number | null }) =>
   p.precision === 'region' || p.category === 'sea-basin' || (p.area_km2 ?? 0) >= WIDE_AREA_KM2;
+
+/** Nearest first, as a "what is near here" list reads: the concrete places in their order, then the wide ones in theirs. */
+export const concreteFirst = <T>(rows: readonly T[], wide: (row: T) => boolean): T[] => [...rows.filter((r) => !wide(r)), ...rows.filter(wide)];

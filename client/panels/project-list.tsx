@@ -3,7 +3,7 @@ import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { CATEGORIES, PROVINCES, STATUSES, type ProvinceId } from '#shared/taxonomy.ts';
 import { nameOf, useT } from '../i18n/use-lang.ts';
 import type { Messages } from '../i18n/messages.ts';
-import { isWide } from '#shared/wide.ts';
+import { concreteFirst, isWide } from '#shared/wide.ts';
 import type { ProjectFeature } from '../lib/api.ts';
 
 /** "北京、天津、河北等 15 个省区" rather than fifteen names in a narrow column. */
@@ -65,7 +65,7 @@ export function ProjectList({ features, distances, selectedId, onHover, onSelect
     });
     // Nearest first means the concrete places: programmes covering whole regions and sea areas
     // (everything is "0 km" from them) follow under their own heading.
-    return distances && sort.key === 'distance' ? [...sorted.filter((f) => !wide(f)), ...sorted.filter(wide)] : sorted;
+    return distances && sort.key === 'distance' ? concreteFirst(sorted, wide) : sorted;
   }, [features, sort.key, sort.dir, lang, distances, label, serverSort]);
   const firstWide = distances && sort.key === 'distance' ? rows.findIndex(wide) : -1;
   // Rows drawn so far, for these rows (other rows start again at one page).

@@ -10,7 +10,7 @@ import { coverage, coverageItemOf, taskAreasOf } from '#shared/coverage.ts';
 import type { ProjectFilter } from '#shared/filters.ts';
 import { byRank } from '#shared/search.ts';
 import { stackBadges } from '#shared/stacks.ts';
-import { isWide } from '#shared/wide.ts';
+import { concreteFirst, isWide } from '#shared/wide.ts';
 import { CATEGORIES, STATUSES, type CategoryId, type StatusId } from '#shared/taxonomy.ts';
 import type { Db } from '../db/client.ts';
 import { dataVersion } from '../middleware/response-cache.ts';
@@ -137,7 +137,7 @@ function sorted<R extends SortRow>(rows: readonly R[], p: PageQuery, near: boole
   // Nearest first means the concrete places: whole regions and sea areas (0 km from everything) follow, as in the list.
   if (key !== 'distance' || !near) return out;
   const wide = (r: R) => isWide({ precision: r.precision, category: r.category, area_km2: r.areaKm2 });
-  return [...out.filter((r) => !wide(r)), ...out.filter(wide)];
+  return concreteFirst(out, wide);
 }
 
 /** Orders kept per data version: paging through a large list sorts it once (a scan of 100k rows takes seconds). */
